@@ -1,0 +1,81 @@
+"""The stable JSON shapes of every command (documented in docs/json.md)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hlaw_cli.model import Entry, Folder, Hit, Link, Problem, Related
+
+_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, dates, paths and tuples as JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def dumps(data: Any) -> str:
+    """Pretty JSON; controls (C0, DEL, C1) always escaped, other text readable as UTF-8."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _links(links: tuple[Link, ...]) -> list[dict[str, str]]:
+    return [{"id": link.id, "title": link.title} for link in links]
+
+
+def entry_data(related: Related, sections: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The whole entry; with ``sections``, only those sections in ``sections``."""
+    entry = related.entry
+    data = plain(entry)
+    data.pop("source")
+    if sections:
+        data["sections"] = [s for s in data["sections"] if s["key"] in sections]
+    return {
+        "id": entry.id,
+        **{key: value for key, value in data.items() if key != "id"},
+        "see_also": _links(related.see_also),
+        "referenced_by": _links(related.referenced_by),
+        "source": str(entry.source),
+    }
+
+
+def hits_data(hits: list[Hit]) -> list[dict[str, Any]]:
+    return [{"id": h.id, "title": h.title, "kind": h.kind, "score": h.score, "snippet": h.snippet} for h in hits]
+
+
+def list_data(entries: list[Entry]) -> list[dict[str, Any]]:
+    return [
+        {"id": e.id, "title": e.title, "kind": e.kind, "categories": list(e.categories), "summary": e.summary}
+        for e in entries
+    ]
+
+
+def related_data(related: Related) -> dict[str, Any]:
+    return {
+        "id": related.entry.id,
+        "title": related.entry.title,
+        "see_also": _links(related.see_also),
+        "referenced_by": _links(related.referenced_by),
+    }
+
+
+def problems_data(problems: list[Problem]) -> list[dict[str, Any]]:
+    return [{"file": p.file, "line": p.line, "message": p.message, "severity": p.severity} for p in problems]
+
+
+def folders_data(folders: list[Folder]) -> list[dict[str, Any]]:
+    return [{"path": str(f.path), "origin": f.origin, "exists": f.exists} for f in folders]

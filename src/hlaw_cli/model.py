@@ -1,0 +1,149 @@
+"""The data hlaw works with: frozen dataclasses, no behaviour beyond small helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+KINDS = ("concept", "organization", "instrument")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Head:
+    name: str
+    title: str | None = None
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count that changes over time, with the year it holds for."""
+
+    count: int
+    as_of: int | None = None
+
+
+@dataclass(frozen=True)
+class Budget:
+    amount: float
+    currency: str | None = None
+    year: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class OrganizationFacts:
+    founded: int | None = None
+    headquarters: str | None = None
+    head: Head | None = None
+    members: Figure | None = None
+    budget: Budget | None = None
+    staff: Figure | None = None
+
+
+@dataclass(frozen=True)
+class InstrumentFacts:
+    adopted: date | None = None
+    in_force: date | None = None
+    parties: Figure | None = None
+    depositary: str | None = None
+    binding: bool | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    instrument: str
+    entry: str | None = None
+    articles: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    source: Path
+    summary: str = ""
+    kind: str = "concept"
+    aliases: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    updated: date | None = None
+    sections: tuple[Section, ...] = ()
+    organization: OrganizationFacts | None = None
+    instrument: InstrumentFacts | None = None
+    contact: Contact | None = None
+    legal_bases: tuple[LegalBasis, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an entry file, as ``check`` reports it."""
+
+    file: str
+    message: str
+    line: int | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Related:
+    entry: Entry
+    see_also: tuple[Link, ...]
+    referenced_by: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result; ``marks`` are (start, end) spans of the snippet to highlight."""
+
+    id: str
+    title: str
+    kind: str
+    score: float
+    snippet: str
+    marks: tuple[tuple[int, int], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Folder:
+    """An entry folder in effect, with where it came from."""
+
+    path: Path
+    origin: str  # "built-in", "user data", "HLAW_ENTRIES", "--entries"
+    exists: bool

@@ -1,0 +1,87 @@
+"""Where output goes: data on stdout (Rich on a terminal, plain text otherwise), messages on stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from hlaw_cli.errors import EXIT_BROKEN_PIPE
+from hlaw_cli.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def wants_rich() -> bool:
+    """Rich only on a real terminal, and never with NO_COLOR or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class PipeClosed(Exception):
+    """stdout went away (``hlaw list | head -1``)."""
+
+    exit_code = EXIT_BROKEN_PIPE
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise PipeClosed from None
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def text(data: str) -> None:
+    if data:
+        _write(data)
+
+
+def json(data: Any) -> None:
+    from hlaw_cli.jsonout import dumps
+
+    _write(dumps(data))
+
+
+def rich(make: Callable[[], RenderableType]) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    try:
+        console.print(make())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise PipeClosed from None
+
+
+def show(plain: Callable[[], str], fancy: Callable[[], RenderableType]) -> None:
+    """Print data for a person: Rich on a terminal, plain text otherwise."""
+    if wants_rich():
+        rich(fancy)
+    else:
+        text(plain())
+
+
+def message(line: str) -> None:
+    """A message for the person, never mixed into the data."""
+    try:
+        sys.stderr.write(clean(line) + "\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass

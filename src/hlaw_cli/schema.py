@@ -1,0 +1,312 @@
+"""Turn one parsed TOML document into an :class:`Entry`, collecting every problem.
+
+Pure functions over plain data: no file system, no output. ``store`` calls this.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hlaw_cli.model import (
+    KINDS,
+    Budget,
+    Contact,
+    Entry,
+    Figure,
+    Head,
+    InstrumentFacts,
+    LegalBasis,
+    OrganizationFacts,
+    Problem,
+    Reference,
+    Section,
+)
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+TOP_KEYS = {
+    "title", "summary", "kind", "aliases", "categories", "see_also", "updated", "sections",
+    "organization", "instrument", "contact", "legal_bases", "references",
+}  # fmt: skip
+ORG_KEYS = {"founded", "headquarters", "head", "members", "budget", "staff"}
+INSTRUMENT_KEYS = {"adopted", "in_force", "parties", "depositary", "binding"}
+CONTACT_KEYS = {"address", "phone", "email", "website"}
+SECTION_KEYS = {"key", "title", "text"}
+BASIS_KEYS = {"instrument", "entry", "articles", "note"}
+REFERENCE_KEYS = {"title", "author", "year", "url"}
+HEAD_KEYS = {"name", "title", "since"}
+FIGURE_KEYS = {"count", "as_of"}
+BUDGET_KEYS = {"amount", "currency", "year", "note"}
+
+
+def is_valid_id(name: str) -> bool:
+    return bool(ID_RE.match(name))
+
+
+def slugify(text: str) -> str:
+    """``"Legal framework"`` -> ``"legal-framework"``; accents dropped."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+class _Reader:
+    """Typed access to a raw TOML table that records a problem for each bad value."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def line_of(self, key: str | None) -> int | None:
+        if key is None:
+            return None
+        pattern = re.compile(rf"^\s*(\[+\s*)?{re.escape(key)}\b")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+    def error(self, message: str, key: str | None = None) -> None:
+        self.problems.append(Problem(self.file, message, self.line_of(key), "error"))
+
+    def warn(self, message: str, key: str | None = None) -> None:
+        self.problems.append(Problem(self.file, message, self.line_of(key), "warning"))
+
+    def unknown(self, raw: dict[str, Any], known: set[str], where: str) -> None:
+        for key in sorted(set(raw) - known):
+            self.warn(f"unknown field {where}{key!r} (ignored)", key)
+
+    def get(self, raw: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+        value = raw.get(key)
+        if value is None:
+            return None
+        # bool is an int in Python; a count of ``true`` is still a type error.
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+            expected = " or ".join(_TYPE_NAMES[k] for k in _as_tuple(kind))
+            self.error(f"{where}{key} must be {expected}, not {_type_name(value)}", key)
+            return None
+        return value
+
+    def text(self, raw: dict[str, Any], key: str, where: str = "") -> str | None:
+        value = self.get(raw, key, str, where)
+        return value.strip() if isinstance(value, str) else None
+
+    def strings(self, raw: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = self.get(raw, key, list, "")
+        if value is None:
+            return ()
+        if not all(isinstance(item, str) for item in value):
+            self.error(f"{key} must be a list of strings", key)
+            return ()
+        return tuple(item.strip() for item in value if item.strip())
+
+    def table(self, raw: dict[str, Any], key: str, known: set[str], where: str = "") -> dict[str, Any] | None:
+        value = self.get(raw, key, dict, where)
+        if value is None:
+            return None
+        self.unknown(value, known, f"{where}{key}.")
+        return dict(value)
+
+    def tables(self, raw: dict[str, Any], key: str, known: set[str]) -> list[dict[str, Any]]:
+        value = self.get(raw, key, list, "")
+        if value is None:
+            return []
+        if not all(isinstance(item, dict) for item in value):
+            self.error(f"{key} must be an array of tables ([[{key}]])", key)
+            return []
+        for item in value:
+            self.unknown(item, known, f"{key}.")
+        return list(value)
+
+
+_TYPE_NAMES = {
+    str: "a string", int: "an integer", float: "a number", bool: "true or false",
+    list: "a list", dict: "a table", date: "a date",
+}  # fmt: skip
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _type_name(value: object) -> str:
+    for kind, name in _TYPE_NAMES.items():
+        if isinstance(value, kind) and not (isinstance(value, bool) and kind is int):
+            return name
+    return type(value).__name__
+
+
+def parse_entry(entry_id: str, source: Path, raw: dict[str, Any], text: str) -> tuple[Entry | None, list[Problem]]:
+    """Validate ``raw``; return the entry (None when it cannot be served) and all problems."""
+    reader = _Reader(str(source), text)
+    reader.unknown(raw, TOP_KEYS, "")
+    title = reader.text(raw, "title")
+    if "title" not in raw:
+        reader.error("missing required field 'title'")
+    elif title == "":
+        reader.error("title is empty", "title")
+    summary = reader.text(raw, "summary") or ""
+    kind = reader.text(raw, "kind") or "concept"
+    if kind not in KINDS:
+        reader.error(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", "kind")
+    sections = _sections(reader, raw)
+    if not summary and not sections and "summary" not in raw and "sections" not in raw:
+        reader.error("an entry needs a 'summary' or at least one [[sections]]")
+    updated = reader.get(raw, "updated", date, "")
+    entry = Entry(
+        id=entry_id,
+        title=title or entry_id,
+        source=source,
+        summary=summary,
+        kind=kind,
+        aliases=reader.strings(raw, "aliases"),
+        categories=reader.strings(raw, "categories"),
+        see_also=reader.strings(raw, "see_also"),
+        updated=updated,
+        sections=sections,
+        organization=_organization(reader, raw, kind),
+        instrument=_instrument(reader, raw, kind),
+        contact=_contact(reader, raw),
+        legal_bases=_legal_bases(reader, raw),
+        references=_references(reader, raw),
+    )
+    if entry_id in entry.see_also:
+        reader.error("see_also links the entry to itself", "see_also")
+    failed = any(problem.is_error for problem in reader.problems)
+    return (None if failed else entry), reader.problems
+
+
+def _sections(reader: _Reader, raw: dict[str, Any]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    seen: set[str] = set()
+    for number, item in enumerate(reader.tables(raw, "sections", SECTION_KEYS), start=1):
+        where = f"sections[{number}]."
+        title = reader.text(item, "title", where)
+        body = reader.text(item, "text", where)
+        if not title:
+            reader.error(f"{where}title is required", "sections")
+            continue
+        key = reader.text(item, "key", where) or slugify(title)
+        if key in seen:
+            reader.error(f"duplicate section key {key!r}", "key")
+        seen.add(key)
+        sections.append(Section(key=key, title=title, text=body or ""))
+    return tuple(sections)
+
+
+def _figure(reader: _Reader, table: dict[str, Any], key: str, where: str) -> Figure | None:
+    value = reader.table(table, key, FIGURE_KEYS, where)
+    if value is None:
+        return None
+    count = reader.get(value, "count", int, f"{where}{key}.")
+    if count is None:
+        reader.error(f"{where}{key}.count is required", key)
+        return None
+    return Figure(count=count, as_of=reader.get(value, "as_of", int, f"{where}{key}."))
+
+
+def _organization(reader: _Reader, raw: dict[str, Any], kind: str) -> OrganizationFacts | None:
+    table = reader.table(raw, "organization", ORG_KEYS)
+    if table is None:
+        return None
+    if kind != "organization":
+        reader.warn("[organization] facts on an entry whose kind is not 'organization'", "organization")
+    where = "organization."
+    head = None
+    head_raw = reader.table(table, "head", HEAD_KEYS, where)
+    if head_raw is not None:
+        name = reader.text(head_raw, "name", "organization.head.")
+        if name:
+            head = Head(
+                name=name,
+                title=reader.text(head_raw, "title", "organization.head."),
+                since=reader.get(head_raw, "since", date, "organization.head."),
+            )
+        else:
+            reader.error("organization.head.name is required", "head")
+    budget = None
+    budget_raw = reader.table(table, "budget", BUDGET_KEYS, where)
+    if budget_raw is not None:
+        amount = reader.get(budget_raw, "amount", (int, float), "organization.budget.")
+        if amount is None:
+            reader.error("organization.budget.amount is required", "budget")
+        else:
+            budget = Budget(
+                amount=float(amount),
+                currency=reader.text(budget_raw, "currency", "organization.budget."),
+                year=reader.get(budget_raw, "year", int, "organization.budget."),
+                note=reader.text(budget_raw, "note", "organization.budget."),
+            )
+    return OrganizationFacts(
+        founded=reader.get(table, "founded", int, where),
+        headquarters=reader.text(table, "headquarters", where),
+        head=head,
+        members=_figure(reader, table, "members", where),
+        budget=budget,
+        staff=_figure(reader, table, "staff", where),
+    )
+
+
+def _instrument(reader: _Reader, raw: dict[str, Any], kind: str) -> InstrumentFacts | None:
+    table = reader.table(raw, "instrument", INSTRUMENT_KEYS)
+    if table is None:
+        return None
+    if kind != "instrument":
+        reader.warn("[instrument] facts on an entry whose kind is not 'instrument'", "instrument")
+    where = "instrument."
+    return InstrumentFacts(
+        adopted=reader.get(table, "adopted", date, where),
+        in_force=reader.get(table, "in_force", date, where),
+        parties=_figure(reader, table, "parties", where),
+        depositary=reader.text(table, "depositary", where),
+        binding=reader.get(table, "binding", bool, where),
+    )
+
+
+def _contact(reader: _Reader, raw: dict[str, Any]) -> Contact | None:
+    table = reader.table(raw, "contact", CONTACT_KEYS)
+    if table is None:
+        return None
+    return Contact(**{key: reader.text(table, key, "contact.") for key in sorted(CONTACT_KEYS)})
+
+
+def _legal_bases(reader: _Reader, raw: dict[str, Any]) -> tuple[LegalBasis, ...]:
+    bases = []
+    for number, item in enumerate(reader.tables(raw, "legal_bases", BASIS_KEYS), start=1):
+        where = f"legal_bases[{number}]."
+        instrument = reader.text(item, "instrument", where)
+        if not instrument:
+            reader.error(f"{where}instrument is required", "legal_bases")
+            continue
+        bases.append(
+            LegalBasis(
+                instrument=instrument,
+                entry=reader.text(item, "entry", where),
+                articles=reader.text(item, "articles", where),
+                note=reader.text(item, "note", where),
+            )
+        )
+    return tuple(bases)
+
+
+def _references(reader: _Reader, raw: dict[str, Any]) -> tuple[Reference, ...]:
+    references = []
+    for number, item in enumerate(reader.tables(raw, "references", REFERENCE_KEYS), start=1):
+        where = f"references[{number}]."
+        title = reader.text(item, "title", where)
+        if not title:
+            reader.error(f"{where}title is required", "references")
+            continue
+        references.append(
+            Reference(
+                title=title,
+                author=reader.text(item, "author", where),
+                year=reader.get(item, "year", int, where),
+                url=reader.text(item, "url", where),
+            )
+        )
+    return tuple(references)

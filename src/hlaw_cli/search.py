@@ -1,0 +1,191 @@
+"""Ranked, typo-tolerant search over the corpus, and "did you mean" suggestions."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from hlaw_cli.errors import UsageError
+from hlaw_cli.model import Entry, Hit
+from hlaw_cli.store import Corpus, filtered
+from hlaw_cli.text import clean, fold, name_variants, normalize, words
+
+# A hit in the title, id or an alias outranks one in the summary, which outranks the body.
+NAME_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
+EXACT, PREFIX, STEM, FUZZY = 1.0, 0.9, 0.85, 0.8
+SUFFIXES = ("ations", "ation", "ions", "ion", "ants", "ant", "ents", "ent", "ings", "ing", "ees", "ee", "es", "ed", "s")
+STOPWORDS = frozenset(
+    ("a", "an", "and", "are", "as", "at", "by", "de", "des", "du", "for", "in", "is", "la", "le", "les")
+    + ("of", "on", "or", "the", "to", "with")
+)
+MAX_QUERY_CHARS = 1000
+SNIPPET_CHARS = 160
+
+
+@dataclass(frozen=True)
+class _Fields:
+    name: frozenset[str]
+    summary: frozenset[str]
+    body: Counter[str]
+
+
+def _fields(entry: Entry) -> _Fields:
+    name_text = " ".join((entry.id.replace("-", " "), entry.title, *entry.aliases))
+    body_text = " ".join(part for section in entry.sections for part in (section.title, section.text))
+    return _Fields(frozenset(words(name_text)), frozenset(words(entry.summary)), Counter(words(body_text)))
+
+
+def stem(token: str) -> str:
+    """A crude English stem, enough for "migrant" to meet "migration" and "refugee" "refugees"."""
+    for suffix in SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    return token
+
+
+def query_terms(query: str) -> list[str]:
+    if len(query) > MAX_QUERY_CHARS:
+        raise UsageError(f"query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    terms = list(dict.fromkeys(words(query)))
+    if not terms:
+        raise UsageError("the query has no words to search for")
+    meaningful = [term for term in terms if term not in STOPWORDS]
+    return meaningful or terms
+
+
+def _expand(term: str, vocabulary: Iterable[str]) -> dict[str, float]:
+    """The corpus words a query term stands for, each with how well it matches."""
+    vocabulary = list(vocabulary)
+    weights: dict[str, float] = {}
+    for token in vocabulary:
+        if token == term:
+            weights[token] = EXACT
+        elif len(term) >= 3 and token.startswith(term):
+            weights[token] = PREFIX
+        elif len(term) >= 4 and stem(token) == stem(term):
+            weights[token] = STEM  # "migrant" finds "migration", "refugees" finds "refugee"
+    if len(term) >= 4:
+        from rapidfuzz import fuzz, process
+
+        cutoff = 80 if len(term) >= 5 else 85
+        for token, score, _ in process.extract(term, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            weights.setdefault(token, FUZZY * score / 100)
+    return weights
+
+
+def search(
+    corpus: Corpus, query: str, limit: int = 10, category: str | None = None, kind: str | None = None
+) -> list[Hit]:
+    """Entries matching ``query``, best first; every term counts, the more terms matched the better."""
+    terms = query_terms(query)
+    entries = filtered(corpus, category, kind)
+    fields = {entry.id: _fields(entry) for entry in entries}
+    vocabulary: set[str] = set()
+    for f in fields.values():
+        vocabulary |= f.name | f.summary | f.body.keys()
+    expansions = {term: _expand(term, vocabulary) for term in terms}
+    phrase = normalize(query)
+    ranked: list[tuple[int, float, Entry, set[str]]] = []
+    for entry in entries:
+        matched, score, tokens = 0, 0.0, set()
+        for term in terms:
+            best, best_tokens = _best_field(expansions[term], fields[entry.id])
+            if best > 0:
+                matched += 1
+                score += best
+                tokens |= best_tokens
+        if matched:
+            score += _name_bonus(phrase, entry, tokens) + _frequency_bonus(fields[entry.id], tokens)
+            ranked.append((matched, score, entry, tokens))
+    ranked.sort(key=lambda row: (-row[0], -row[1], row[2].id))
+    return [_hit(entry, score, tokens) for _, score, entry, tokens in ranked[:limit]]
+
+
+def _best_field(weights: dict[str, float], fields: _Fields) -> tuple[float, set[str]]:
+    best, best_tokens = 0.0, set()
+    for field_weight, tokens in (
+        (NAME_WEIGHT, fields.name),
+        (SUMMARY_WEIGHT, fields.summary),
+        (BODY_WEIGHT, fields.body),
+    ):
+        found = {token for token in tokens if token in weights}  # a Counter iterates its keys
+        if found:
+            value = field_weight * max(weights[token] for token in found)
+            if value > best:
+                best = value
+            best_tokens |= found
+    return best, best_tokens
+
+
+def _name_bonus(phrase: str, entry: Entry, tokens: set[str]) -> float:
+    """The query is the entry's name (3), matches all of a name (2), or stands inside one (1)."""
+    names = [normalize(name) for name in (*name_variants(entry.title), *entry.aliases, entry.id.replace("-", " "))]
+    if phrase in names:
+        return 3.0
+    if any(set(words(name)) - STOPWORDS <= tokens for name in names):
+        return 2.0
+    if any(re.search(rf"\b{re.escape(phrase)}\b", name) for name in names):
+        return 1.0
+    return 0.0
+
+
+def _frequency_bonus(fields: _Fields, tokens: set[str]) -> float:
+    """Up to 1 point for an entry whose text keeps coming back to the matched words."""
+    occurrences = sum(fields.body[token] for token in tokens)
+    return min(1.0, math.log2(1 + occurrences) / 5)
+
+
+def _hit(entry: Entry, score: float, tokens: set[str]) -> Hit:
+    snippet, marks = make_snippet(entry, tokens)
+    return Hit(entry.id, entry.title, entry.kind, round(score, 2), snippet, marks)
+
+
+def make_snippet(entry: Entry, tokens: set[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A short window of text around the first match, and the spans of matched words in it."""
+    texts = [entry.summary, *(section.text for section in entry.sections)]
+    pattern = re.compile(r"\w+")
+    for text in texts:
+        flat = " ".join(clean(text).split())
+        for match in pattern.finditer(flat):
+            if fold(match.group()) in tokens:
+                return _window(flat, match.start(), tokens)
+    flat = " ".join(clean(entry.summary).split())
+    return _window(flat, 0, tokens)
+
+
+def _window(flat: str, at: int, tokens: set[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    start = max(0, at - SNIPPET_CHARS // 3)
+    if start:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < at else start
+    end = min(len(flat), start + SNIPPET_CHARS)
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > at else end
+    prefix = "…" if start else ""
+    snippet = prefix + flat[start:end] + ("…" if end < len(flat) else "")
+    marks = tuple(
+        (match.start(), match.end()) for match in re.finditer(r"\w+", snippet) if fold(match.group()) in tokens
+    )
+    return snippet, marks
+
+
+def suggest(corpus: Corpus, name: str, limit: int = 3) -> tuple[str, ...]:
+    """Ids whose id, title or aliases look like ``name``."""
+    from rapidfuzz import fuzz, process
+
+    choices: dict[str, str] = {}
+    for entry in corpus.sorted_entries():
+        for text in (entry.id, *name_variants(entry.title), *entry.aliases):
+            choices.setdefault(normalize(text), entry.id)
+    query = normalize(name[:MAX_QUERY_CHARS])
+    if not query:
+        return ()
+    found: list[str] = []
+    for key, _, _ in process.extract(query, list(choices), scorer=fuzz.WRatio, score_cutoff=70, limit=20):
+        if choices[key] not in found:
+            found.append(choices[key])
+    return tuple(found[:limit])

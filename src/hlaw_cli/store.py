@@ -1,0 +1,228 @@
+"""Find entry folders, load and validate entries, and resolve names to entries."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hlaw_cli.errors import DataError, NotFoundError, UsageError
+from hlaw_cli.model import Entry, Folder, Link, Problem, Related
+from hlaw_cli.schema import is_valid_id, parse_entry
+from hlaw_cli.text import name_variants, normalize
+
+CATEGORIES_FILE = "_categories.toml"
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def builtin_folder() -> Path:
+    """The corpus shipped with hlaw: inside the package when installed, at the repo root in a checkout."""
+    packaged = Path(__file__).resolve().parent / "entries"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "entries"
+
+
+def user_data_folder() -> Path | None:
+    base = os.environ.get("XDG_DATA_HOME")
+    if base:
+        return Path(base) / "hlaw" / "entries"
+    home = os.path.expanduser("~")
+    if home == "~":  # no HOME and no passwd entry
+        return None
+    return Path(home) / ".local" / "share" / "hlaw" / "entries"
+
+
+def entry_folders(extra: Sequence[Path] = ()) -> list[Folder]:
+    """Every folder in effect, in override order: later folders win."""
+    folders = [Folder(builtin_folder(), "built-in", True)]
+    user = user_data_folder()
+    if user is not None and user.is_dir():
+        folders.append(Folder(user, "user data", True))
+    for part in os.environ.get("HLAW_ENTRIES", "").split(os.pathsep):
+        if part.strip():
+            path = Path(part.strip()).expanduser()
+            folders.append(Folder(path, "HLAW_ENTRIES", path.is_dir()))
+    for path in extra:
+        folders.append(Folder(path, "--entries", path.is_dir()))
+    return folders
+
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
+    """Parse one file; never raises for bad content."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, "", Problem(str(path), f"file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB (skipped)")
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, "", Problem(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+    except OSError as exc:
+        return None, "", Problem(str(path), f"cannot read: {exc.strerror or exc}")
+    text = text.removeprefix("\ufeff")
+    try:
+        return tomllib.loads(text), text, None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message).rstrip(".")
+        return None, text, Problem(str(path), f"invalid TOML: {message}", line)
+
+
+@dataclass
+class Corpus:
+    """The entries in effect, and every problem found while loading them."""
+
+    folders: list[Folder]
+    entries: dict[str, Entry] = field(default_factory=dict)
+    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    categories: dict[str, str] = field(default_factory=dict)
+
+    def sorted_entries(self) -> list[Entry]:
+        return [self.entries[key] for key in sorted(self.entries)]
+
+    def link(self, entry_id: str) -> Link:
+        return Link(entry_id, self.entries[entry_id].title)
+
+
+def load_corpus(extra: Sequence[Path] = ()) -> Corpus:
+    corpus = Corpus(folders=entry_folders(extra))
+    for folder in corpus.folders:
+        if not folder.exists:
+            corpus.problems.append(Problem(str(folder.path), f"entry folder does not exist ({folder.origin})", None))
+            continue
+        _load_categories(corpus, folder.path / CATEGORIES_FILE)
+        for path in sorted(folder.path.glob("*.toml")):
+            _load_file(corpus, folder, path)
+    corpus.problems += cross_check(corpus)
+    return corpus
+
+
+def _load_categories(corpus: Corpus, path: Path) -> None:
+    if not path.is_file():
+        return
+    raw, _text, problem = read_toml(path)
+    if problem is not None:
+        corpus.problems.append(problem)
+        return
+    for slug, name in (raw or {}).items():
+        if isinstance(name, str):
+            corpus.categories[slug] = name
+        else:
+            corpus.problems.append(Problem(str(path), f"category {slug!r} must map to a display name (a string)"))
+
+
+def _load_file(corpus: Corpus, folder: Folder, path: Path) -> None:
+    name = path.stem
+    if name.startswith("_"):
+        return
+    if not is_valid_id(name):
+        message = "file name is not a valid id (lower-case letters, digits and single hyphens); not loaded"
+        corpus.problems.append(Problem(str(path), message))
+        return
+    raw, text, problem = read_toml(path)
+    if problem is not None:
+        entry, problems = None, [problem]
+    else:
+        entry, problems = parse_entry(name, path, raw or {}, text)
+    corpus.problems += problems
+    if name in corpus.entries or name in corpus.broken:
+        earlier = corpus.entries[name].source if name in corpus.entries else corpus.broken[name][0].file
+        corpus.problems.append(Problem(str(path), f"overrides {earlier} ({folder.origin})", None, "warning"))
+    corpus.entries.pop(name, None)
+    corpus.broken.pop(name, None)
+    if entry is None:
+        corpus.broken[name] = [p for p in problems if p.is_error]
+    else:
+        corpus.entries[name] = entry
+
+
+def cross_check(corpus: Corpus) -> list[Problem]:
+    """Problems between entries: links to missing ids, shared names, unknown categories."""
+    problems: list[Problem] = []
+    owners: dict[str, str] = {}
+    for entry in corpus.sorted_entries():
+        source = str(entry.source)
+        for target in entry.see_also:
+            if target not in corpus.entries and target != entry.id:
+                problems.append(Problem(source, f"see_also links to missing entry {target!r}"))
+        for basis in entry.legal_bases:
+            if basis.entry and basis.entry not in corpus.entries:
+                problems.append(Problem(source, f"legal_bases.entry links to missing entry {basis.entry!r}"))
+        for category in entry.categories:
+            if category not in corpus.categories:
+                problems.append(Problem(source, f"unknown category {category!r}"))
+        for alias in entry.aliases:
+            key = normalize(alias)
+            owner = owners.get(key)
+            if owner is not None and owner != entry.id:
+                problems.append(Problem(source, f"alias {alias!r} is already claimed by entry {owner!r}"))
+            owners.setdefault(key, entry.id)
+    return problems
+
+
+def name_index(entries: Iterable[Entry]) -> dict[str, str]:
+    """Normalized title, title variants and aliases -> id; the first claim wins."""
+    index: dict[str, str] = {}
+    for entry in entries:
+        for name in (*name_variants(entry.title), *entry.aliases):
+            index.setdefault(normalize(name), entry.id)
+    return index
+
+
+def find_entry(corpus: Corpus, name: str) -> Entry:
+    """Exact id, then an exact title or alias match; no guessing beyond that."""
+    if name in corpus.broken:
+        first = corpus.broken[name][0]
+        where = f"{first.file}:{first.line}" if first.line else first.file
+        raise DataError(f"entry {name!r} cannot be read: {where}: {first.message}")
+    if name in corpus.entries:
+        return corpus.entries[name]
+    found = name_index(corpus.sorted_entries()).get(normalize(name))
+    if found is not None:
+        return corpus.entries[found]
+    from hlaw_cli.search import suggest
+
+    raise NotFoundError(f"no entry named {name!r}", suggest(corpus, name))
+
+
+def related(corpus: Corpus, entry: Entry) -> Related:
+    see_also = tuple(corpus.link(target) for target in entry.see_also if target in corpus.entries)
+    referenced_by = tuple(
+        corpus.link(other.id)
+        for other in corpus.sorted_entries()
+        if entry.id in other.see_also and other.id != entry.id
+    )
+    return Related(entry, see_also, referenced_by)
+
+
+def lookup(corpus: Corpus, name: str, sections: Sequence[str] = ()) -> Related:
+    """The entry for ``name`` with its links; ``sections`` must be keys of that entry."""
+    entry = find_entry(corpus, name)
+    keys = [section.key for section in entry.sections]
+    unknown = [key for key in sections if key not in keys]
+    if unknown:
+        raise UsageError(f"entry {entry.id!r} has no section {unknown[0]!r}; its sections: {', '.join(keys) or 'none'}")
+    return related(corpus, entry)
+
+
+def filtered(corpus: Corpus, category: str | None = None, kind: str | None = None) -> list[Entry]:
+    """Entries in id order, of one category and/or kind."""
+    if category is not None and category not in corpus.categories:
+        raise UsageError(f"unknown category {category!r}; known: {', '.join(sorted(corpus.categories))}")
+    return [
+        entry
+        for entry in corpus.sorted_entries()
+        if (category is None or category in entry.categories) and (kind is None or entry.kind == kind)
+    ]

@@ -177,3 +177,11 @@ def test_no_colour_when_piped_or_no_color(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("TERM", "dumb")
     assert output.wants_rich() is False
+
+
+def test_one_stderr_line_per_bad_file(tmp_path: Path) -> None:
+    folder = write_entries(tmp_path / "links", {"linky": 'title = "L"\nsummary = "s"\nsee_also = ["ghost", "phantom"]'})
+    result = run("show", "linky", "--entries", str(folder))
+    assert result.exit_code == 0
+    assert result.stderr.count("\n") == 1
+    assert "see_also links to missing entry 'ghost' (and 1 more; see hlaw check)" in result.stderr

@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 
 from hlaw_cli import __version__, output
 from hlaw_cli.errors import EXIT_DATA, HlawError, NotFoundError
+from hlaw_cli.model import Problem
 from hlaw_cli.store import Corpus
 
 EXIT_CODES = "Exit codes: 0 ok, 1 not found or no result, 2 usage error, 3 invalid entry data."
@@ -45,6 +46,7 @@ app = typer.Typer(
         "hlaw show iom --json | jq .      # every command speaks JSON",
         "hlaw list --kind organization",
         "hlaw related refugees            # see-also links, both ways",
+        "hlaw cites gc-iv --article 49    # who relies on an article",
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -73,14 +75,18 @@ Kind = Annotated[
 
 
 def _load(entries: list[Path] | None) -> Corpus:
-    """Load the corpus; say once on stderr which files had to be skipped or are wrong."""
+    """Load the corpus; say on stderr, one line a file, which files are wrong (``check`` tells all)."""
     from hlaw_cli.render import problem_line
     from hlaw_cli.store import load_corpus
 
     corpus = load_corpus(entries or ())
+    by_file: dict[str, list[Problem]] = {}
     for problem in corpus.problems:
         if problem.is_error:
-            output.message(f"hlaw: {problem_line(problem)}")
+            by_file.setdefault(problem.file, []).append(problem)
+    for problems in by_file.values():
+        more = f" (and {len(problems) - 1} more; see hlaw check)" if len(problems) > 1 else ""
+        output.message(f"hlaw: {problem_line(problems[0])}{more}")
     return corpus
 
 
@@ -207,6 +213,39 @@ def related(
         return related_view(found)
 
     output.show(lambda: render.related_text(found), fancy)
+
+
+@app.command(
+    epilog=_epilog("hlaw cites gc-iv", "hlaw cites gc-iv --article 49", "hlaw cites refugee-convention --json")
+)
+def cites(
+    name: Annotated[str, typer.Argument(help="The instrument's id, title or alias, e.g. gc-iv.")],
+    article: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(metavar="N", help='Only entries citing this article: "49", "art. 49" and "49(1)" all match.'),
+    ] = None,
+    json: Json = False,
+    entries: Entries = None,
+) -> None:
+    """List the entries whose legal bases cite an instrument, with the articles each relies on."""
+    from hlaw_cli import render
+    from hlaw_cli.cites import cites as find_cites
+
+    instrument, found = find_cites(_load(entries), name, article)
+    if json:
+        from hlaw_cli.jsonout import cites_data
+
+        output.json(cites_data(found))
+    if not found:
+        raise NotFoundError(f"no entry cites {instrument!r}" + (f" article {article}" if article else ""))
+    if not json:
+
+        def fancy() -> Any:
+            from hlaw_cli.render_rich import cites_view
+
+            return cites_view(found)
+
+        output.show(lambda: render.cites_text(found), fancy)
 
 
 @app.command(epilog=_epilog("hlaw check", "hlaw check --entries ./my-entries", "hlaw check --json"))

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hlaw_cli.model import Entry, Folder, Hit, Link, Problem, Related
+from hlaw_cli.model import Citation, Entry, Folder, Hit, Link, Problem, Related
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 
@@ -55,6 +55,10 @@ def entry_data(related: Related, sections: tuple[str, ...] = ()) -> dict[str, An
 
 def hits_data(hits: list[Hit]) -> list[dict[str, Any]]:
     return [{"id": h.id, "title": h.title, "kind": h.kind, "score": h.score, "snippet": h.snippet} for h in hits]
+
+
+def cites_data(citations: list[Citation]) -> list[dict[str, Any]]:
+    return [plain(c) for c in citations]
 
 
 def list_data(entries: list[Entry]) -> list[dict[str, Any]]:

@@ -147,3 +147,14 @@ class Folder:
     path: Path
     origin: str  # "built-in", "user data", "HLAW_ENTRIES", "--entries"
     exists: bool
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One legal basis of ``id`` that cites an instrument entry."""
+
+    id: str
+    title: str
+    instrument: str
+    articles: str | None
+    note: str | None

@@ -6,7 +6,7 @@ so that no terminal control sequence from an entry file reaches the screen.
 
 from __future__ import annotations
 
-from hlaw_cli.model import Budget, Entry, Figure, Folder, Hit, LegalBasis, Link, Problem, Reference, Related
+from hlaw_cli.model import Budget, Citation, Entry, Figure, Folder, Hit, LegalBasis, Link, Problem, Reference, Related
 from hlaw_cli.text import clean
 
 
@@ -123,6 +123,15 @@ def hits_text(hits: list[Hit]) -> str:
     return "\n".join(
         f"{clean(h.id)}: {clean(h.title)} ({h.kind}, score {h.score})\n    {clean(h.snippet)}" for h in hits
     )
+
+
+def citation(cite: Citation) -> str:
+    """How an entry cites the instrument: "1951 Refugee Convention, art. 33: note"."""
+    return legal_basis(LegalBasis(cite.instrument, articles=cite.articles, note=cite.note))
+
+
+def cites_text(citations: list[Citation]) -> str:
+    return "\n".join(f"{c.id}: {clean(c.title)}\n    {citation(c)}" for c in citations)
 
 
 def list_text(entries: list[Entry]) -> str:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hlaw_cli import render
-from hlaw_cli.model import Entry, Hit, Link, Problem, Related
+from hlaw_cli.model import Citation, Entry, Hit, Link, Problem, Related
 from hlaw_cli.text import clean
 
 
@@ -90,6 +90,15 @@ def hits_view(hits: list[Hit]) -> RenderableType:
             snippet.stylize("bold yellow", start, end)
         cell.append_text(snippet)
         table.add_row(clean(hit.id), cell)
+    return table
+
+
+def cites_view(citations: list[Citation]) -> RenderableType:
+    table = Table(box=None, show_header=True, header_style="bold", padding=(0, 1))
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("entry and what it cites")
+    for cite in citations:
+        table.add_row(clean(cite.id), Text(clean(cite.title), style="bold") + Text("\n" + render.citation(cite)))
     return table
 
 

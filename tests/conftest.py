@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hlaw_cli.store import Corpus, load_corpus
+from hlaw_cli.library import Library, open_library
 
 CATEGORIES = 'displacement = "Displacement and migration"\norganizations = "Organizations"\n'
 
@@ -107,5 +107,6 @@ def only_fixtures(monkeypatch: pytest.MonkeyPatch, fixture_dir: Path, tmp_path: 
 
 
 @pytest.fixture
-def corpus(only_fixtures: Path) -> Corpus:
-    return load_corpus()
+def corpus(only_fixtures: Path) -> Library:
+    """The fixture entries as commands see them, through the index."""
+    return open_library()

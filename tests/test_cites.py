@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from hlaw_cli.cites import article_refs, cites, parse_article
 from hlaw_cli.cli import app
 from hlaw_cli.errors import NotFoundError, UsageError
-from hlaw_cli.store import load_corpus
+from hlaw_cli.library import open_library
 from tests.conftest import write_entries
 
 TREATY = 'title = "Made-up Convention (MUC)"\nkind = "instrument"\nsummary = "A treaty."\n'
@@ -46,7 +46,7 @@ def test_article_option_takes_one_article(bad: str) -> None:
 
 
 def test_cites_filters_by_article(folder: Path) -> None:
-    corpus = load_corpus()
+    corpus = open_library()
     assert [c.id for c in cites(corpus, "muc")[1]] == ["one", "three", "two"]
     for form in ("49", "art. 49", "49(1)", "Article 49"):
         assert [c.id for c in cites(corpus, "MUC", form)[1]] == ["one"]

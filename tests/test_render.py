@@ -9,8 +9,8 @@ import pytest
 from rich.console import Console
 
 from hlaw_cli import render, render_rich
+from hlaw_cli.library import Library, find_entry, related
 from hlaw_cli.model import Budget, LegalBasis
-from hlaw_cli.store import Corpus, related
 from hlaw_cli.text import clean
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -22,8 +22,8 @@ def rich_text(renderable: object, width: int = 80) -> str:
     return buffer.getvalue()
 
 
-def test_plain_entry_has_every_part_in_order(corpus: Corpus) -> None:
-    text = render.entry_text(related(corpus, corpus.entries["alpha-agency"]), corpus.categories)
+def test_plain_entry_has_every_part_in_order(corpus: Library) -> None:
+    text = render.entry_text(related(corpus, find_entry(corpus, "alpha-agency")), corpus.categories)
     order = ["Alpha Agency for Wanderers (AAW)", "organization · Organizations, Displacement and migration",
              "A made-up organization", "Head: Ada Example, Director (since 2020-05-01)", "Members: 12 (as of 2025)",
              "Budget: USD 2.5 billion (2024)", "Mandate", "Second paragraph", "Funding", "Legal bases",
@@ -35,20 +35,20 @@ def test_plain_entry_has_every_part_in_order(corpus: Corpus) -> None:
     assert "\x1b" not in text
 
 
-def test_plain_sections_only(corpus: Corpus) -> None:
-    text = render.entry_text(related(corpus, corpus.entries["alpha-agency"]), corpus.categories, ("funding",))
+def test_plain_sections_only(corpus: Library) -> None:
+    text = render.entry_text(related(corpus, find_entry(corpus, "alpha-agency")), corpus.categories, ("funding",))
     assert "Voluntary contributions" in text
     assert "It assists people" not in text and "See also" not in text
 
 
-def test_hostile_text_is_literal_and_stripped_in_plain(corpus: Corpus) -> None:
-    text = render.entry_text(related(corpus, corpus.entries["hostile"]), corpus.categories)
+def test_hostile_text_is_literal_and_stripped_in_plain(corpus: Library) -> None:
+    text = render.entry_text(related(corpus, find_entry(corpus, "hostile")), corpus.categories)
     assert "[bold]Markup[/bold]" in text and "[link=https://evil.example]" in text
     assert not CONTROL.search(text.replace("\n", ""))
 
 
-def test_hostile_text_is_literal_and_stripped_in_rich(corpus: Corpus) -> None:
-    out = rich_text(render_rich.entry_view(related(corpus, corpus.entries["hostile"]), corpus.categories))
+def test_hostile_text_is_literal_and_stripped_in_rich(corpus: Library) -> None:
+    out = rich_text(render_rich.entry_view(related(corpus, find_entry(corpus, "hostile")), corpus.categories))
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)  # Rich's own styling is allowed
     assert "[bold]Markup[/bold]" in visible
     assert "evil.example" in visible  # shown as text ...
@@ -56,14 +56,14 @@ def test_hostile_text_is_literal_and_stripped_in_rich(corpus: Corpus) -> None:
     assert not CONTROL.search(visible.replace("\n", ""))
 
 
-def test_rich_entry_fits_80_columns(corpus: Corpus) -> None:
-    out = rich_text(render_rich.entry_view(related(corpus, corpus.entries["alpha-agency"]), corpus.categories))
+def test_rich_entry_fits_80_columns(corpus: Library) -> None:
+    out = rich_text(render_rich.entry_view(related(corpus, find_entry(corpus, "alpha-agency")), corpus.categories))
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert "Alpha Agency for Wanderers (AAW)" in visible and "See also" in visible
     assert max(len(line) for line in visible.splitlines()) <= 80
 
 
-def test_rich_search_highlights(corpus: Corpus) -> None:
+def test_rich_search_highlights(corpus: Library) -> None:
     from hlaw_cli.search import search
 
     out = rich_text(render_rich.hits_view(search(corpus, "lighthouse")))

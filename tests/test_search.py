@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hlaw_cli.errors import UsageError
+from hlaw_cli.library import Library as Corpus
 from hlaw_cli.search import query_terms, search, stem, suggest
-from hlaw_cli.store import Corpus
 
 
 def ids(corpus: Corpus, query: str, **options: object) -> list[str]:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hlaw_cli.errors import DataError, NotFoundError, UsageError
-from hlaw_cli.store import Corpus, entry_folders, filtered, find_entry, load_corpus, lookup, related
+from hlaw_cli.library import Library, filtered, find_entry, lookup, open_library, related
+from hlaw_cli.store import Corpus, entry_folders, load_corpus
 from tests.conftest import write_entries
 
 
@@ -16,13 +17,18 @@ def messages(corpus: Corpus, severity: str = "error") -> list[str]:
     return [p.message for p in corpus.problems if p.severity == severity]
 
 
-def test_fixture_corpus_loads_clean(corpus: Corpus) -> None:
+def test_fixture_corpus_loads_clean(only_fixtures: Path) -> None:
+    corpus = load_corpus()
     assert sorted(corpus.entries) == ["alpha-agency", "hostile", "wanderers"]
     assert messages(corpus) == []
 
 
-def test_entry_fields_are_typed(corpus: Corpus) -> None:
-    entry = corpus.entries["alpha-agency"]
+def test_entry_fields_survive_the_index(only_fixtures: Path, corpus: Library) -> None:
+    assert corpus.get("alpha-agency") == load_corpus().entries["alpha-agency"]
+
+
+def test_entry_fields_are_typed(corpus: Library) -> None:
+    entry = find_entry(corpus, "alpha-agency")
     assert entry.kind == "organization"
     assert entry.updated == date(2026, 1, 2)
     assert [s.key for s in entry.sections] == ["mandate", "funding"]  # key derived from the title
@@ -37,39 +43,39 @@ def test_entry_fields_are_typed(corpus: Corpus) -> None:
     ["alpha-agency", "AAW", "aaw", "Alpha Agency for Wanderers", "alpha agency for wanderers (aaw)",
      "  Agence   alpha pour les VAGABONDS ", "agence-alpha-pour-les-vagabonds"],
 )  # fmt: skip
-def test_find_by_id_title_or_alias_ignoring_case_accents_punctuation(corpus: Corpus, name: str) -> None:
+def test_find_by_id_title_or_alias_ignoring_case_accents_punctuation(corpus: Library, name: str) -> None:
     assert find_entry(corpus, name).id == "alpha-agency"
 
 
-def test_unknown_name_suggests_close_ids(corpus: Corpus) -> None:
+def test_unknown_name_suggests_close_ids(corpus: Library) -> None:
     with pytest.raises(NotFoundError) as caught:
         find_entry(corpus, "wandrers")
     assert "wanderers" in caught.value.suggestions
 
 
-def test_no_silent_guessing(corpus: Corpus) -> None:
+def test_no_silent_guessing(corpus: Library) -> None:
     with pytest.raises(NotFoundError):
         find_entry(corpus, "alpha")
 
 
 @pytest.mark.parametrize("name", ["/etc/passwd", "../../../etc/passwd", "fixtures/wanderers.toml", "a\x00b", ""])
-def test_path_like_names_are_only_names(corpus: Corpus, name: str) -> None:
+def test_path_like_names_are_only_names(corpus: Library, name: str) -> None:
     with pytest.raises(NotFoundError):
         find_entry(corpus, name)
 
 
-def test_related_lists_both_directions(corpus: Corpus) -> None:
-    links = related(corpus, corpus.entries["alpha-agency"])
+def test_related_lists_both_directions(corpus: Library) -> None:
+    links = related(corpus, find_entry(corpus, "alpha-agency"))
     assert [link.id for link in links.see_also] == ["wanderers"]
     assert [link.id for link in links.referenced_by] == ["wanderers"]
 
 
-def test_lookup_rejects_unknown_section(corpus: Corpus) -> None:
+def test_lookup_rejects_unknown_section(corpus: Library) -> None:
     with pytest.raises(UsageError, match="mandate, funding"):
         lookup(corpus, "aaw", ["budget"])
 
 
-def test_filter_by_category_and_kind(corpus: Corpus) -> None:
+def test_filter_by_category_and_kind(corpus: Library) -> None:
     assert [e.id for e in filtered(corpus, category="displacement")] == ["alpha-agency", "wanderers"]
     assert [e.id for e in filtered(corpus, kind="organization")] == ["alpha-agency"]
     with pytest.raises(UsageError, match="unknown category"):
@@ -104,7 +110,7 @@ def test_bad_file_is_reported_and_skipped(only_fixtures: Path, name: str) -> Non
     assert name not in corpus.entries
     assert "wanderers" in corpus.entries  # everything else still served
     with pytest.raises(DataError, match=f"{name}.toml"):
-        find_entry(corpus, name)
+        find_entry(open_library(), name)
 
 
 def test_not_utf8_and_bom(only_fixtures: Path) -> None:
@@ -143,7 +149,8 @@ def test_cross_entry_problems_keep_the_entry(only_fixtures: Path) -> None:
     assert "legal_bases.entry links to missing entry 'phantom'" in found
     assert "unknown category 'nope'" in found
     assert "alias 'AAW' is already claimed by entry 'alpha-agency'" in found
-    assert related(corpus, corpus.entries["linker"]).see_also == ()
+    library = open_library()
+    assert related(library, find_entry(library, "linker")).see_also == ()
 
 
 def test_override_order_later_folders_win(only_fixtures: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

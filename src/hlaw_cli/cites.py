@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from hlaw_cli.errors import UsageError
+from hlaw_cli.library import Library, find_entry
 from hlaw_cli.model import Citation
-from hlaw_cli.store import Corpus, find_entry
 
 # "49", "1A(2)", "8 bis", "Rules 129-133": a number, an optional capital letter or bis/ter/quater.
 _ARTICLE = re.compile(r"(\d+)\s*(bis|ter|quater)?([A-Z])?(?:\s*[-–]\s*(\d+)\b)?", re.IGNORECASE)
@@ -41,14 +41,9 @@ def _cites_article(articles: str | None, wanted: tuple[int, str]) -> bool:
     return any(n == number and (not suffix or s == suffix) for n, s in article_refs(articles or ""))
 
 
-def cites(corpus: Corpus, name: str, article: str | None = None) -> tuple[str, list[Citation]]:
+def cites(library: Library, name: str, article: str | None = None) -> tuple[str, list[Citation]]:
     """The instrument's id and every legal basis in the corpus that links to it, in id order."""
-    instrument = find_entry(corpus, name)
+    instrument = find_entry(library, name)
     wanted = parse_article(article) if article is not None else None
-    found = [
-        Citation(entry.id, entry.title, basis.instrument, basis.articles, basis.note)
-        for entry in corpus.sorted_entries()
-        for basis in entry.legal_bases
-        if basis.entry == instrument.id and (wanted is None or _cites_article(basis.articles, wanted))
-    ]
+    found = [c for c in library.citations(instrument.id) if wanted is None or _cites_article(c.articles, wanted)]
     return instrument.id, found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -11,7 +11,9 @@ from typer.core import TyperGroup
 from hlaw_cli import __version__, output
 from hlaw_cli.errors import EXIT_DATA, HlawError, NotFoundError
 from hlaw_cli.model import Problem
-from hlaw_cli.store import Corpus
+
+if TYPE_CHECKING:
+    from hlaw_cli.library import Library
 
 EXIT_CODES = "Exit codes: 0 ok, 1 not found or no result, 2 usage error, 3 invalid entry data."
 
@@ -74,20 +76,20 @@ Kind = Annotated[
 ]
 
 
-def _load(entries: list[Path] | None) -> Corpus:
-    """Load the corpus; say on stderr, one line a file, which files are wrong (``check`` tells all)."""
+def _load(entries: list[Path] | None) -> Library:
+    """Open the entries; say on stderr, one line a file, which files are wrong (``check`` tells all)."""
+    from hlaw_cli.library import open_library
     from hlaw_cli.render import problem_line
-    from hlaw_cli.store import load_corpus
 
-    corpus = load_corpus(entries or ())
+    library = open_library(entries or ())
     by_file: dict[str, list[Problem]] = {}
-    for problem in corpus.problems:
+    for problem in library.problems:
         if problem.is_error:
             by_file.setdefault(problem.file, []).append(problem)
     for problems in by_file.values():
         more = f" (and {len(problems) - 1} more; see hlaw check)" if len(problems) > 1 else ""
         output.message(f"hlaw: {problem_line(problems[0])}{more}")
-    return corpus
+    return library
 
 
 def _version(value: bool) -> None:
@@ -117,11 +119,11 @@ def show(
 ) -> None:
     """Show one entry: summary, facts, sections, legal bases, reading, see also."""
     from hlaw_cli import render
-    from hlaw_cli.store import lookup
+    from hlaw_cli.library import lookup
 
-    corpus = _load(entries)
+    library = _load(entries)
     sections = tuple(section or ())
-    found = lookup(corpus, name, sections)
+    found = lookup(library, name, sections)
     if json:
         from hlaw_cli.jsonout import entry_data
 
@@ -131,9 +133,9 @@ def show(
     def fancy() -> Any:
         from hlaw_cli.render_rich import entry_view
 
-        return entry_view(found, corpus.categories, sections)
+        return entry_view(found, library.categories, sections)
 
-    output.show(lambda: render.entry_text(found, corpus.categories, sections), fancy)
+    output.show(lambda: render.entry_text(found, library.categories, sections), fancy)
 
 
 @app.command(epilog=_epilog("hlaw search migrant", "hlaw search refugess --limit 3", "hlaw search camp --json"))
@@ -172,10 +174,10 @@ def search(
 def list_(category: Category = None, kind: Kind = None, json: Json = False, entries: Entries = None) -> None:
     """List entries, optionally of one category or kind."""
     from hlaw_cli import render
-    from hlaw_cli.store import filtered
+    from hlaw_cli.library import filtered
 
-    corpus = _load(entries)
-    found = filtered(corpus, category, kind)
+    library = _load(entries)
+    found = filtered(library, category, kind)
     if json:
         from hlaw_cli.jsonout import list_data
 
@@ -185,7 +187,7 @@ def list_(category: Category = None, kind: Kind = None, json: Json = False, entr
     def fancy() -> Any:
         from hlaw_cli.render_rich import list_view
 
-        return list_view(found, corpus.categories)
+        return list_view(found, library.categories)
 
     output.show(lambda: render.list_text(found), fancy)
 
@@ -198,7 +200,7 @@ def related(
 ) -> None:
     """Show an entry's see-also links and the entries that link to it."""
     from hlaw_cli import render
-    from hlaw_cli.store import lookup
+    from hlaw_cli.library import lookup
 
     found = lookup(_load(entries), name)
     if json:
@@ -291,6 +293,35 @@ def path(json: Json = False, entries: Entries = None) -> None:
         output.json(folders_data(folders))
     else:
         output.text(render.folders_text(folders))
+
+
+cache_app = typer.Typer(
+    name="cache",
+    help="The search index hlaw keeps in your cache folder (an optimisation; the entry files stay the source).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app)
+
+
+@cache_app.command("path", epilog=_epilog("hlaw cache path", "hlaw cache path --entries ./my-entries"))
+def cache_path(entries: Entries = None) -> None:
+    """Print where the index for the current entry folders is kept."""
+    from hlaw_cli.index import cache_file
+    from hlaw_cli.store import entry_folders
+
+    found = cache_file(entry_folders(entries or ()))
+    if found is None:
+        raise HlawError("no cache folder: set XDG_CACHE_HOME or HOME")
+    output.text(str(found))
+
+
+@cache_app.command("clear", epilog=_epilog("hlaw cache clear"))
+def cache_clear() -> None:
+    """Delete every index; the next command rebuilds what it needs."""
+    from hlaw_cli.index import clear_cache
+
+    removed = clear_cache()
+    output.message(f"hlaw: removed {len(removed)} index file{'s' if len(removed) != 1 else ''}")
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hlaw_cli.model import Citation, Entry, Folder, Hit, Link, Problem, Related
+from hlaw_cli.model import Citation, Folder, Hit, Link, Problem, Related, Summary
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 
@@ -61,7 +61,7 @@ def cites_data(citations: list[Citation]) -> list[dict[str, Any]]:
     return [plain(c) for c in citations]
 
 
-def list_data(entries: list[Entry]) -> list[dict[str, Any]]:
+def list_data(entries: list[Summary]) -> list[dict[str, Any]]:
     return [
         {"id": e.id, "title": e.title, "kind": e.kind, "categories": list(e.categories), "summary": e.summary}
         for e in entries

@@ -158,3 +158,14 @@ class Citation:
     instrument: str
     articles: str | None
     note: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What ``list`` shows of an entry."""
+
+    id: str
+    title: str
+    kind: str
+    categories: tuple[str, ...]
+    summary: str

@@ -6,7 +6,20 @@ so that no terminal control sequence from an entry file reaches the screen.
 
 from __future__ import annotations
 
-from hlaw_cli.model import Budget, Citation, Entry, Figure, Folder, Hit, LegalBasis, Link, Problem, Reference, Related
+from hlaw_cli.model import (
+    Budget,
+    Citation,
+    Entry,
+    Figure,
+    Folder,
+    Hit,
+    LegalBasis,
+    Link,
+    Problem,
+    Reference,
+    Related,
+    Summary,
+)
 from hlaw_cli.text import clean
 
 
@@ -134,7 +147,7 @@ def cites_text(citations: list[Citation]) -> str:
     return "\n".join(f"{c.id}: {clean(c.title)}\n    {citation(c)}" for c in citations)
 
 
-def list_text(entries: list[Entry]) -> str:
+def list_text(entries: list[Summary]) -> str:
     return "\n".join(f"{e.id}: {clean(e.title)}" for e in entries)
 
 

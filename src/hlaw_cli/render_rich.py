@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hlaw_cli import render
-from hlaw_cli.model import Citation, Entry, Hit, Link, Problem, Related
+from hlaw_cli.model import Citation, Entry, Hit, Link, Problem, Related, Summary
 from hlaw_cli.text import clean
 
 
@@ -102,7 +102,7 @@ def cites_view(citations: list[Citation]) -> RenderableType:
     return table
 
 
-def list_view(entries: list[Entry], categories: dict[str, str]) -> RenderableType:
+def list_view(entries: list[Summary], categories: dict[str, str]) -> RenderableType:
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 1))
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title")

@@ -6,12 +6,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from hlaw_cli.errors import UsageError
+from hlaw_cli.library import NAME, SUMMARY, Library, check_filters
 from hlaw_cli.model import Entry, Hit
-from hlaw_cli.store import Corpus, filtered
-from hlaw_cli.text import clean, fold, name_variants, normalize, words
+from hlaw_cli.text import clean, fold, normalize, words
 
 # A hit in the title, id or an alias outranks one in the summary, which outranks the body.
 NAME_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
@@ -25,17 +24,13 @@ MAX_QUERY_CHARS = 1000
 SNIPPET_CHARS = 160
 
 
-@dataclass(frozen=True)
 class _Fields:
-    name: frozenset[str]
-    summary: frozenset[str]
-    body: Counter[str]
+    """The matched words of one entry, by where they stand."""
 
-
-def _fields(entry: Entry) -> _Fields:
-    name_text = " ".join((entry.id.replace("-", " "), entry.title, *entry.aliases))
-    body_text = " ".join(part for section in entry.sections for part in (section.title, section.text))
-    return _Fields(frozenset(words(name_text)), frozenset(words(entry.summary)), Counter(words(body_text)))
+    def __init__(self) -> None:
+        self.name: set[str] = set()
+        self.summary: set[str] = set()
+        self.body: Counter[str] = Counter()
 
 
 def stem(token: str) -> str:
@@ -77,31 +72,45 @@ def _expand(term: str, vocabulary: Iterable[str]) -> dict[str, float]:
 
 
 def search(
-    corpus: Corpus, query: str, limit: int = 10, category: str | None = None, kind: str | None = None
+    library: Library, query: str, limit: int = 10, category: str | None = None, kind: str | None = None
 ) -> list[Hit]:
     """Entries matching ``query``, best first; every term counts, the more terms matched the better."""
     terms = query_terms(query)
-    entries = filtered(corpus, category, kind)
-    fields = {entry.id: _fields(entry) for entry in entries}
-    vocabulary: set[str] = set()
-    for f in fields.values():
-        vocabulary |= f.name | f.summary | f.body.keys()
+    check_filters(library, category)
+    allowed = None if category is None and kind is None else {s.id for s in library.summaries(category, kind)}
+    vocabulary = library.vocabulary()
     expansions = {term: _expand(term, vocabulary) for term in terms}
+    fields: dict[str, _Fields] = {}
+    for token, entry_id, where, count in library.postings(sorted(set().union(*expansions.values()))):
+        if allowed is None or entry_id in allowed:
+            found = fields.setdefault(entry_id, _Fields())
+            if where == NAME:
+                found.name.add(token)
+            elif where == SUMMARY:
+                found.summary.add(token)
+            else:
+                found.body[token] += count
+    names = library.names_of([entry_id for entry_id, found in fields.items() if found.name])
     phrase = normalize(query)
-    ranked: list[tuple[int, float, Entry, set[str]]] = []
-    for entry in entries:
+    ranked: list[tuple[int, float, str, set[str]]] = []
+    for entry_id, found in fields.items():
         matched, score, tokens = 0, 0.0, set()
         for term in terms:
-            best, best_tokens = _best_field(expansions[term], fields[entry.id])
+            best, best_tokens = _best_field(expansions[term], found)
             if best > 0:
                 matched += 1
                 score += best
                 tokens |= best_tokens
         if matched:
-            score += _name_bonus(phrase, entry, tokens) + _frequency_bonus(fields[entry.id], tokens)
-            ranked.append((matched, score, entry, tokens))
-    ranked.sort(key=lambda row: (-row[0], -row[1], row[2].id))
-    return [_hit(entry, score, tokens) for _, score, entry, tokens in ranked[:limit]]
+            score += _name_bonus(phrase, names.get(entry_id, []), tokens) + _frequency_bonus(found, tokens)
+            ranked.append((matched, score, entry_id, tokens))
+    ranked.sort(key=lambda row: (-row[0], -row[1], row[2]))
+    hits = []
+    for _, score, entry_id, tokens in ranked[:limit]:
+        entry = library.get(entry_id)
+        if entry is not None:
+            hits.append(_hit(entry, score, tokens))
+    return hits
 
 
 def _best_field(weights: dict[str, float], fields: _Fields) -> tuple[float, set[str]]:
@@ -120,9 +129,8 @@ def _best_field(weights: dict[str, float], fields: _Fields) -> tuple[float, set[
     return best, best_tokens
 
 
-def _name_bonus(phrase: str, entry: Entry, tokens: set[str]) -> float:
-    """The query is the entry's name (3), matches all of a name (2), or stands inside one (1)."""
-    names = [normalize(name) for name in (*name_variants(entry.title), *entry.aliases, entry.id.replace("-", " "))]
+def _name_bonus(phrase: str, names: list[str], tokens: set[str]) -> float:
+    """The query is one of the entry's names (3), matches all of a name (2), or stands inside one (1)."""
     if phrase in names:
         return 3.0
     if any(set(words(name)) - STOPWORDS <= tokens for name in names):
@@ -173,14 +181,13 @@ def _window(flat: str, at: int, tokens: set[str]) -> tuple[str, tuple[tuple[int,
     return snippet, marks
 
 
-def suggest(corpus: Corpus, name: str, limit: int = 3) -> tuple[str, ...]:
+def suggest(library: Library, name: str, limit: int = 3) -> tuple[str, ...]:
     """Ids whose id, title or aliases look like ``name``."""
     from rapidfuzz import fuzz, process
 
     choices: dict[str, str] = {}
-    for entry in corpus.sorted_entries():
-        for text in (entry.id, *name_variants(entry.title), *entry.aliases):
-            choices.setdefault(normalize(text), entry.id)
+    for norm, entry_id in library.all_names():
+        choices.setdefault(norm, entry_id)
     query = normalize(name[:MAX_QUERY_CHARS])
     if not query:
         return ()

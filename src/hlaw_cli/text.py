@@ -23,6 +23,8 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text``: ``"Réfugiés"`` -> ``"refugies"``."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

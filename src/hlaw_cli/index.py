@@ -1,0 +1,214 @@
+"""The persistent index: a SQLite file in the user cache, built from the TOML files.
+
+The TOML files stay the only source of truth. The index is rebuilt whenever the entry folders
+change (file names, sizes, modification times) or hlaw's version changes; it is written to a
+temporary file and renamed into place, so concurrent runs never see half an index. Where the
+cache folder cannot be written, the index is built in memory and hlaw works as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hlaw_cli import __version__
+from hlaw_cli.library import BODY, NAME, SUMMARY
+from hlaw_cli.model import Entry, Folder
+from hlaw_cli.text import name_variants, normalize, words
+
+if TYPE_CHECKING:
+    from hlaw_cli.store import Corpus
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE entries(id TEXT PRIMARY KEY, title TEXT, kind TEXT, summary TEXT, categories TEXT, data TEXT);
+CREATE TABLE entry_categories(id TEXT, slug TEXT);
+CREATE TABLE categories(slug TEXT PRIMARY KEY, name TEXT);
+CREATE TABLE names(norm TEXT PRIMARY KEY, id TEXT);
+CREATE TABLE entry_names(id TEXT, norm TEXT);
+CREATE INDEX entry_names_id ON entry_names(id);
+CREATE TABLE links(src TEXT, dst TEXT, seq INTEGER);
+CREATE INDEX links_dst ON links(dst);
+CREATE TABLE citations(src TEXT, entry TEXT, instrument TEXT, articles TEXT, note TEXT, seq INTEGER);
+CREATE INDEX citations_entry ON citations(entry);
+CREATE TABLE broken(id TEXT, file TEXT, line INTEGER, message TEXT);
+CREATE TABLE problems(seq INTEGER PRIMARY KEY, file TEXT, line INTEGER, message TEXT, severity TEXT);
+CREATE TABLE vocabulary(token TEXT PRIMARY KEY);
+CREATE TABLE postings(token TEXT, id TEXT, field INTEGER, count INTEGER);
+CREATE INDEX postings_token ON postings(token);
+"""
+
+
+def cache_folder() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "hlaw"
+    home = os.path.expanduser("~")
+    return None if home == "~" else Path(home) / ".cache" / "hlaw"
+
+
+def cache_file(folders: Sequence[Folder]) -> Path | None:
+    """One index per set of folders, so runs with different --entries do not evict each other."""
+    base = cache_folder()
+    if base is None:
+        return None
+    key = hashlib.sha256("\0".join(str(f.path) for f in folders).encode()).hexdigest()[:16]
+    return base / f"index-{key}.sqlite3"
+
+
+def fingerprint(folders: Sequence[Folder]) -> str:
+    """Changes whenever a file is added, removed, renamed or edited in any folder."""
+    digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}".encode())
+    for folder in folders:
+        digest.update(f"\1{folder.path}\0{folder.origin}".encode())
+        try:
+            found = sorted(os.scandir(folder.path), key=lambda item: item.name)
+        except OSError:
+            digest.update(b"\2missing")
+            continue
+        for item in found:
+            if item.name.endswith(".toml"):
+                try:
+                    stat = item.stat()
+                    digest.update(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+                except OSError:
+                    digest.update(f"{item.name}\0unreadable\0".encode())
+    return digest.hexdigest()
+
+
+def open_index(folders: list[Folder]) -> sqlite3.Connection:
+    """A connection to an up-to-date index of ``folders``: cached, rebuilt or in memory."""
+    stamp = fingerprint(folders)
+    path = cache_file(folders)
+    if path is not None:
+        cached = _open_cached(path, stamp)
+        if cached is not None:
+            return cached
+    from hlaw_cli.store import load_corpus
+
+    corpus = load_corpus(folders=folders)
+    if path is not None:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            _write_file(corpus, stamp, path)
+            cached = _open_cached(path, stamp)
+            if cached is not None:
+                return cached
+    memory = sqlite3.connect(":memory:")
+    _fill(memory, corpus, stamp)
+    return memory
+
+
+def _open_cached(path: Path, stamp: str) -> sqlite3.Connection | None:
+    """The cached index if it exists, is readable, is an index of ours and is current."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] != stamp:
+        conn.close()
+        return None
+    return conn
+
+
+def _write_file(corpus: Corpus, stamp: str, path: Path) -> None:
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+    os.close(handle)
+    try:
+        conn = sqlite3.connect(temporary)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            _fill(conn, corpus, stamp)
+        finally:
+            conn.close()
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def clear_cache() -> list[Path]:
+    """Remove every index file; return what was removed."""
+    base = cache_folder()
+    removed: list[Path] = []
+    if base is None or not base.is_dir():
+        return removed
+    for path in sorted(base.glob("index-*.sqlite3")) + sorted(base.glob(".index-*.tmp")):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _fill(conn: sqlite3.Connection, corpus: Corpus, stamp: str) -> None:
+    from hlaw_cli.jsonout import plain
+    from hlaw_cli.store import name_index
+
+    conn.executescript(SCHEMA)
+    entries = corpus.sorted_entries()
+    conn.executemany(
+        "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+        ((e.id, e.title, e.kind, e.summary, json.dumps(list(e.categories)), json.dumps(plain(e))) for e in entries),
+    )
+    conn.executemany("INSERT INTO entry_categories VALUES (?, ?)", ((e.id, c) for e in entries for c in e.categories))
+    conn.executemany("INSERT INTO categories VALUES (?, ?)", corpus.categories.items())
+    conn.executemany("INSERT INTO names VALUES (?, ?)", name_index(entries).items())
+    conn.executemany("INSERT INTO entry_names VALUES (?, ?)", _all_names(entries))
+    conn.executemany(
+        "INSERT INTO links VALUES (?, ?, ?)",
+        ((e.id, dst, seq) for e in entries for seq, dst in enumerate(e.see_also)),
+    )
+    conn.executemany(
+        "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (e.id, b.entry, b.instrument, b.articles, b.note, seq)
+            for e in entries
+            for seq, b in enumerate(e.legal_bases)
+            if b.entry
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO broken VALUES (?, ?, ?, ?)",
+        ((eid, p.file, p.line, p.message) for eid, problems in corpus.broken.items() for p in problems[:1]),
+    )
+    conn.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+        ((seq, p.file, p.line, p.message, p.severity) for seq, p in enumerate(corpus.problems)),
+    )
+    postings = list(_postings(entries))
+    conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", postings)
+    conn.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", ((row[0],) for row in postings))
+    conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (stamp,))
+    conn.commit()
+
+
+def _all_names(entries: Iterable[Entry]) -> Iterable[tuple[str, str]]:
+    for entry in entries:
+        names = {normalize(n) for n in (*name_variants(entry.title), *entry.aliases, entry.id.replace("-", " "))}
+        for name in sorted(names):
+            yield entry.id, name
+
+
+def _postings(entries: Iterable[Entry]) -> Iterable[tuple[str, str, int, int]]:
+    """(token, id, field, count): every word of every entry, by where it stands."""
+    for entry in entries:
+        name_text = " ".join((entry.id.replace("-", " "), entry.title, *entry.aliases))
+        body_text = " ".join(part for section in entry.sections for part in (section.title, section.text))
+        for field, text in ((NAME, name_text), (SUMMARY, entry.summary), (BODY, body_text)):
+            for token, count in Counter(words(text)).items():
+                yield token, entry.id, field, count

@@ -1,0 +1,225 @@
+"""The entries as commands read them: typed queries over the index, and name resolution."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from hlaw_cli.errors import DataError, NotFoundError, UsageError
+from hlaw_cli.model import (
+    Budget,
+    Citation,
+    Contact,
+    Entry,
+    Figure,
+    Folder,
+    Head,
+    InstrumentFacts,
+    LegalBasis,
+    Link,
+    OrganizationFacts,
+    Problem,
+    Reference,
+    Related,
+    Section,
+    Summary,
+)
+from hlaw_cli.text import normalize
+
+_CHUNK = 500  # stay well under SQLite's limit on query parameters
+NAME, SUMMARY, BODY = 0, 1, 2  # where a word stands: postings.field
+
+
+class Library:
+    """Read-only access to one index."""
+
+    def __init__(self, conn: sqlite3.Connection, folders: list[Folder]) -> None:
+        self.conn = conn
+        self.folders = folders
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def _rows_in(self, sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
+        """``sql`` has one ``IN ({})``; run it over ``values`` in chunks."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            rows += self._rows(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows
+
+    @cached_property
+    def categories(self) -> dict[str, str]:
+        return dict(self._rows("SELECT slug, name FROM categories"))
+
+    @cached_property
+    def problems(self) -> list[Problem]:
+        rows = self._rows("SELECT file, message, line, severity FROM problems ORDER BY seq")
+        return [Problem(*row) for row in rows]
+
+    def get(self, entry_id: str) -> Entry | None:
+        row = self.conn.execute("SELECT data FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else entry_from_data(json.loads(row[0]))
+
+    def broken(self, entry_id: str) -> Problem | None:
+        row = self.conn.execute("SELECT file, message, line FROM broken WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else Problem(*row)
+
+    def resolve(self, name: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM names WHERE norm = ?", (normalize(name),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def titles(self, ids: Sequence[str]) -> dict[str, str]:
+        return dict(self._rows_in("SELECT id, title FROM entries WHERE id IN ({})", list(ids)))
+
+    def referenced_by(self, entry_id: str) -> list[Link]:
+        rows = self._rows(
+            "SELECT DISTINCT links.src, entries.title FROM links JOIN entries ON entries.id = links.src"
+            " WHERE links.dst = ? AND links.src != ? ORDER BY links.src",
+            (entry_id, entry_id),
+        )
+        return [Link(*row) for row in rows]
+
+    def summaries(self, category: str | None = None, kind: str | None = None) -> list[Summary]:
+        rows = self._rows(
+            "SELECT id, title, kind, categories, summary FROM entries WHERE (? IS NULL OR kind = ?)"
+            " AND (? IS NULL OR id IN (SELECT id FROM entry_categories WHERE slug = ?)) ORDER BY id",
+            (kind, kind, category, category),
+        )
+        return [Summary(i, t, k, tuple(json.loads(c)), s) for i, t, k, c, s in rows]
+
+    def citations(self, entry_id: str) -> list[Citation]:
+        rows = self._rows(
+            "SELECT citations.src, entries.title, instrument, articles, note FROM citations"
+            " JOIN entries ON entries.id = citations.src WHERE citations.entry = ? ORDER BY citations.src, seq",
+            (entry_id,),
+        )
+        return [Citation(*row) for row in rows]
+
+    def all_names(self) -> list[tuple[str, str]]:
+        """(normalized name, id) for every id, title variant and alias."""
+        return [(n, i) for i, n in self._rows("SELECT id, norm FROM entry_names ORDER BY id, rowid")]
+
+    def names_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        names: dict[str, list[str]] = {}
+        for entry_id, norm in self._rows_in("SELECT id, norm FROM entry_names WHERE id IN ({})", list(ids)):
+            names.setdefault(entry_id, []).append(norm)
+        return names
+
+    def vocabulary(self) -> list[str]:
+        return [row[0] for row in self._rows("SELECT token FROM vocabulary")]
+
+    def postings(self, tokens: Sequence[str]) -> list[tuple[str, str, int, int]]:
+        sql = "SELECT token, id, field, count FROM postings WHERE token IN ({})"
+        return [(t, i, f, c) for t, i, f, c in self._rows_in(sql, list(tokens))]
+
+
+def open_library(extra: Sequence[Path] = ()) -> Library:
+    from hlaw_cli.index import open_index
+    from hlaw_cli.store import entry_folders
+
+    folders = entry_folders(extra)
+    return Library(open_index(folders), folders)
+
+
+def find_entry(library: Library, name: str) -> Entry:
+    """Exact id, then an exact title or alias match; no guessing beyond that."""
+    entry = library.get(name)
+    if entry is not None:
+        return entry
+    problem = library.broken(name)
+    if problem is not None:
+        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+        raise DataError(f"entry {name!r} cannot be read: {where}: {problem.message}")
+    found = library.resolve(name)
+    if found is not None:
+        entry = library.get(found)
+        if entry is not None:
+            return entry
+    from hlaw_cli.search import suggest
+
+    raise NotFoundError(f"no entry named {name!r}", suggest(library, name))
+
+
+def related(library: Library, entry: Entry) -> Related:
+    titles = library.titles(entry.see_also)
+    see_also = tuple(Link(target, titles[target]) for target in entry.see_also if target in titles)
+    return Related(entry, see_also, tuple(library.referenced_by(entry.id)))
+
+
+def lookup(library: Library, name: str, sections: Sequence[str] = ()) -> Related:
+    """The entry for ``name`` with its links; ``sections`` must be keys of that entry."""
+    entry = find_entry(library, name)
+    keys = [section.key for section in entry.sections]
+    unknown = [key for key in sections if key not in keys]
+    if unknown:
+        raise UsageError(f"entry {entry.id!r} has no section {unknown[0]!r}; its sections: {', '.join(keys) or 'none'}")
+    return related(library, entry)
+
+
+def check_filters(library: Library, category: str | None) -> None:
+    if category is not None and category not in library.categories:
+        raise UsageError(f"unknown category {category!r}; known: {', '.join(sorted(library.categories))}")
+
+
+def filtered(library: Library, category: str | None = None, kind: str | None = None) -> list[Summary]:
+    """Entries in id order, of one category and/or kind."""
+    check_filters(library, category)
+    return library.summaries(category, kind)
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def entry_from_data(data: dict[str, Any]) -> Entry:
+    """The inverse of ``jsonout.plain`` for an entry, as stored in the index."""
+    org, ins, contact = data["organization"], data["instrument"], data["contact"]
+    return Entry(
+        id=data["id"],
+        title=data["title"],
+        source=Path(data["source"]),
+        summary=data["summary"],
+        kind=data["kind"],
+        aliases=tuple(data["aliases"]),
+        categories=tuple(data["categories"]),
+        see_also=tuple(data["see_also"]),
+        updated=_date(data["updated"]),
+        sections=tuple(Section(**s) for s in data["sections"]),
+        organization=None if org is None else _organization(org),
+        instrument=None if ins is None else _instrument(ins),
+        contact=None if contact is None else Contact(**contact),
+        legal_bases=tuple(LegalBasis(**b) for b in data["legal_bases"]),
+        references=tuple(Reference(**r) for r in data["references"]),
+    )
+
+
+def _figure(data: dict[str, Any] | None) -> Figure | None:
+    return None if data is None else Figure(**data)
+
+
+def _organization(data: dict[str, Any]) -> OrganizationFacts:
+    head = data["head"]
+    return OrganizationFacts(
+        founded=data["founded"],
+        headquarters=data["headquarters"],
+        head=None if head is None else Head(head["name"], head["title"], _date(head["since"])),
+        members=_figure(data["members"]),
+        budget=None if data["budget"] is None else Budget(**data["budget"]),
+        staff=_figure(data["staff"]),
+    )
+
+
+def _instrument(data: dict[str, Any]) -> InstrumentFacts:
+    return InstrumentFacts(
+        adopted=_date(data["adopted"]),
+        in_force=_date(data["in_force"]),
+        parties=_figure(data["parties"]),
+        depositary=data["depositary"],
+        binding=data["binding"],
+    )

@@ -58,3 +58,31 @@ def test_iom_links_to_its_neighbours(real: Corpus) -> None:
     assert {"boat-people", "migration", "refugees", "population-displacement", "internally-displaced-persons"} <= set(
         iom.see_also
     )
+
+
+# Citations that name an instrument entry only in passing, not as the instrument cited.
+NOT_CITATIONS = {("ccw", "CCW Amended Protocol II (1996) and Protocols I, III, IV and V")}
+
+
+def test_citations_of_existing_instruments_are_linked(real: Corpus) -> None:
+    """A legal basis that cites an instrument with its own entry carries entry = <id>."""
+    import re
+
+    from hlaw_cli.text import name_variants, normalize
+
+    names = [
+        (normalize(name), entry.id)
+        for entry in real.sorted_entries()
+        if entry.kind == "instrument"
+        for name in (*name_variants(entry.title), *entry.aliases)
+        if len(normalize(name)) >= 8
+    ]
+    unlinked = [
+        (entry.id, basis.instrument, target)
+        for entry in real.sorted_entries()
+        for basis in entry.legal_bases
+        if not basis.entry and (entry.id, basis.instrument) not in NOT_CITATIONS
+        for name, target in names
+        if target != entry.id and re.search(rf"\b{re.escape(name)}\b", normalize(basis.instrument))
+    ]
+    assert unlinked == []

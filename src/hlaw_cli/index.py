@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING
 from hlaw_cli import __version__
 from hlaw_cli.library import BODY, NAME, SUMMARY
 from hlaw_cli.model import Entry, Folder
-from hlaw_cli.text import name_variants, normalize, words
+from hlaw_cli.text import name_variants, normalize, stem, words
 
 if TYPE_CHECKING:
     from hlaw_cli.store import Corpus
 
-SCHEMA_VERSION = "1"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -42,9 +41,9 @@ CREATE TABLE citations(src TEXT, entry TEXT, instrument TEXT, articles TEXT, not
 CREATE INDEX citations_entry ON citations(entry);
 CREATE TABLE broken(id TEXT, file TEXT, line INTEGER, message TEXT);
 CREATE TABLE problems(seq INTEGER PRIMARY KEY, file TEXT, line INTEGER, message TEXT, severity TEXT);
-CREATE TABLE vocabulary(token TEXT PRIMARY KEY);
-CREATE TABLE postings(token TEXT, id TEXT, field INTEGER, count INTEGER);
-CREATE INDEX postings_token ON postings(token);
+CREATE TABLE postings(token TEXT PRIMARY KEY, stem TEXT, length INTEGER, data TEXT) WITHOUT ROWID;
+CREATE INDEX postings_stem ON postings(stem);
+CREATE INDEX postings_length ON postings(length);
 """
 
 
@@ -67,7 +66,7 @@ def cache_file(folders: Sequence[Folder]) -> Path | None:
 
 def fingerprint(folders: Sequence[Folder]) -> str:
     """Changes whenever a file is added, removed, renamed or edited in any folder."""
-    digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}".encode())
+    digest = hashlib.sha256(f"{__version__}\0{SCHEMA}".encode())  # a new layout means a new index
     for folder in folders:
         digest.update(f"\1{folder.path}\0{folder.origin}".encode())
         try:
@@ -190,9 +189,10 @@ def _fill(conn: sqlite3.Connection, corpus: Corpus, stamp: str) -> None:
         "INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
         ((seq, p.file, p.line, p.message, p.severity) for seq, p in enumerate(corpus.problems)),
     )
-    postings = list(_postings(entries))
-    conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", postings)
-    conn.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", ((row[0],) for row in postings))
+    conn.executemany(
+        "INSERT INTO postings VALUES (?, ?, ?, ?)",
+        ((token, stem(token), len(token), " ".join(data)) for token, data in _postings(entries).items()),
+    )
     conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (stamp,))
     conn.commit()
 
@@ -204,11 +204,17 @@ def _all_names(entries: Iterable[Entry]) -> Iterable[tuple[str, str]]:
             yield entry.id, name
 
 
-def _postings(entries: Iterable[Entry]) -> Iterable[tuple[str, str, int, int]]:
-    """(token, id, field, count): every word of every entry, by where it stands."""
+def _postings(entries: Iterable[Entry]) -> dict[str, list[str]]:
+    """token -> ["id:field:count", ...]: every word of every entry, by where it stands.
+
+    One row a word keeps the index small and quick to write; ids never contain ":" or spaces.
+    """
+    postings: defaultdict[str, list[str]] = defaultdict(list)
     for entry in entries:
         name_text = " ".join((entry.id.replace("-", " "), entry.title, *entry.aliases))
         body_text = " ".join(part for section in entry.sections for part in (section.title, section.text))
         for field, text in ((NAME, name_text), (SUMMARY, entry.summary), (BODY, body_text)):
+            where = f"{entry.id}:{field}:"
             for token, count in Counter(words(text)).items():
-                yield token, entry.id, field, count
+                postings[token].append(where + str(count))
+    return postings

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from datetime import date
@@ -15,11 +14,13 @@ _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 
 
 def plain(value: Any) -> Any:
-    """Dataclasses, dates, paths and tuples as JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """Dataclasses, dates, paths and tuples as JSON-ready values (field order kept)."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Path):

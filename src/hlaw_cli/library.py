@@ -111,12 +111,25 @@ class Library:
             names.setdefault(entry_id, []).append(norm)
         return names
 
-    def vocabulary(self) -> list[str]:
-        return [row[0] for row in self._rows("SELECT token FROM vocabulary")]
+    def tokens_with_prefix(self, prefix: str) -> list[str]:
+        rows = self._rows("SELECT token FROM postings WHERE token >= ? AND token < ?", (prefix, prefix + "\U0010ffff"))
+        return [row[0] for row in rows]
+
+    def tokens_with_stem(self, stem: str) -> list[str]:
+        return [row[0] for row in self._rows("SELECT token FROM postings WHERE stem = ?", (stem,))]
+
+    def tokens_of_length(self, shortest: int, longest: int) -> list[str]:
+        rows = self._rows("SELECT token FROM postings WHERE length BETWEEN ? AND ?", (shortest, longest))
+        return [row[0] for row in rows]
 
     def postings(self, tokens: Sequence[str]) -> list[tuple[str, str, int, int]]:
-        sql = "SELECT token, id, field, count FROM postings WHERE token IN ({})"
-        return [(t, i, f, c) for t, i, f, c in self._rows_in(sql, list(tokens))]
+        """(token, id, field, count) for every place the tokens stand."""
+        found = []
+        for token, data in self._rows_in("SELECT token, data FROM postings WHERE token IN ({})", list(tokens)):
+            for item in data.split():
+                entry_id, field, count = item.split(":")
+                found.append((token, entry_id, int(field), int(count)))
+        return found
 
 
 def open_library(extra: Sequence[Path] = ()) -> Library:

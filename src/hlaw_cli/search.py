@@ -5,17 +5,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from hlaw_cli.errors import UsageError
 from hlaw_cli.library import NAME, SUMMARY, Library, check_filters
 from hlaw_cli.model import Entry, Hit
-from hlaw_cli.text import clean, fold, normalize, words
+from hlaw_cli.text import clean, fold, normalize, stem, words
 
 # A hit in the title, id or an alias outranks one in the summary, which outranks the body.
 NAME_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 EXACT, PREFIX, STEM, FUZZY = 1.0, 0.9, 0.85, 0.8
-SUFFIXES = ("ations", "ation", "ions", "ion", "ants", "ant", "ents", "ent", "ings", "ing", "ees", "ee", "es", "ed", "s")
 STOPWORDS = frozenset(
     ("a", "an", "and", "are", "as", "at", "by", "de", "des", "du", "for", "in", "is", "la", "le", "les")
     + ("of", "on", "or", "the", "to", "with")
@@ -33,14 +31,6 @@ class _Fields:
         self.body: Counter[str] = Counter()
 
 
-def stem(token: str) -> str:
-    """A crude English stem, enough for "migrant" to meet "migration" and "refugee" "refugees"."""
-    for suffix in SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)]
-    return token
-
-
 def query_terms(query: str) -> list[str]:
     if len(query) > MAX_QUERY_CHARS:
         raise UsageError(f"query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
@@ -51,11 +41,13 @@ def query_terms(query: str) -> list[str]:
     return meaningful or terms
 
 
-def _expand(term: str, vocabulary: Iterable[str]) -> dict[str, float]:
+def _expand(term: str, library: Library) -> dict[str, float]:
     """The corpus words a query term stands for, each with how well it matches."""
-    vocabulary = list(vocabulary)
     weights: dict[str, float] = {}
-    for token in vocabulary:
+    candidates = set(library.tokens_with_prefix(term)) if len(term) >= 3 else {term}
+    if len(term) >= 4:
+        candidates |= set(library.tokens_with_stem(stem(term)))
+    for token in sorted(candidates):
         if token == term:
             weights[token] = EXACT
         elif len(term) >= 3 and token.startswith(term):
@@ -66,6 +58,9 @@ def _expand(term: str, vocabulary: Iterable[str]) -> dict[str, float]:
         from rapidfuzz import fuzz, process
 
         cutoff = 80 if len(term) >= 5 else 85
+        # fuzz.ratio >= cutoff is impossible unless the lengths are within this range.
+        shortest, longest = int(len(term) * cutoff / (200 - cutoff)), int(len(term) * (200 - cutoff) / cutoff) + 1
+        vocabulary = library.tokens_of_length(shortest, longest)
         for token, score, _ in process.extract(term, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             weights.setdefault(token, FUZZY * score / 100)
     return weights
@@ -78,8 +73,7 @@ def search(
     terms = query_terms(query)
     check_filters(library, category)
     allowed = None if category is None and kind is None else {s.id for s in library.summaries(category, kind)}
-    vocabulary = library.vocabulary()
-    expansions = {term: _expand(term, vocabulary) for term in terms}
+    expansions = {term: _expand(term, library) for term in terms}
     fields: dict[str, _Fields] = {}
     for token, entry_id, where, count in library.postings(sorted(set().union(*expansions.values()))):
         if allowed is None or entry_id in allowed:

@@ -58,7 +58,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
     try:
         import tomli as tomllib  # compiled with mypyc: about 4x faster than the stdlib's pure-Python copy
     except ImportError:  # pragma: no cover - tomli is a dependency; tomllib keeps a broken install working
-        import tomllib
+        import tomllib  # type: ignore[no-redef]
 
     try:
         if path.stat().st_size > MAX_FILE_BYTES:

@@ -13,6 +13,7 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SUFFIXES = ("ations", "ation", "ions", "ion", "ants", "ant", "ents", "ent", "ings", "ing", "ees", "ee", "es", "ed", "s")
 _PAREN_SUFFIX = re.compile(r"^(?P<base>.+?)\s*\((?P<inner>[^()]+)\)\s*$")
 
 
@@ -34,9 +35,16 @@ def normalize(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
+# ASCII punctuation and spaces -> " ": for ASCII text, translate + split is ``\w+`` at C speed.
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+
+
 def words(text: str) -> list[str]:
     """The folded word tokens of ``text``."""
-    return re.findall(r"\w+", fold(text))
+    folded = fold(text)
+    if folded.isascii():
+        return folded.translate(_NOT_WORD).split()
+    return re.findall(r"\w+", folded)
 
 
 def name_variants(title: str) -> list[str]:
@@ -46,3 +54,11 @@ def name_variants(title: str) -> list[str]:
     if match:
         variants += [match["base"], match["inner"]]
     return variants
+
+
+def stem(token: str) -> str:
+    """A crude English stem, enough for "migrant" to meet "migration" and "refugee" "refugees"."""
+    for suffix in SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    return token

@@ -160,7 +160,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         (base / "hello.py").write_text(HELLO)
-        env = {k: v for k, v in os.environ.items() if k not in ("HLAW_ENTRIES", "NO_COLOR")}
+        # Bytecode caches on, as for any installed package (some shells set PYTHONDONTWRITEBYTECODE).
+        drop = ("HLAW_ENTRIES", "NO_COLOR", "PYTHONDONTWRITEBYTECODE")
+        env = {k: v for k, v in os.environ.items() if k not in drop}
         env.update(XDG_CACHE_HOME=str(base / "cache"), XDG_DATA_HOME=str(base / "data"))
         rows: list[tuple[str, float, int]] = []
         hello_time, hello_mem = measure([sys.executable, str(base / "hello.py"), "hello"], env, args.runs)

@@ -102,7 +102,7 @@ def fixture_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def only_fixtures(monkeypatch: pytest.MonkeyPatch, fixture_dir: Path, tmp_path: Path) -> Path:
     """Make the fixture folder the built-in corpus, so tests do not depend on real content."""
-    monkeypatch.setattr("hlaw_cli.store.builtin_folder", lambda: fixture_dir)
+    monkeypatch.setattr("hlaw_cli.folders.builtin_folder", lambda: fixture_dir)
     return fixture_dir
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hlaw_cli.store import Corpus, builtin_folder, load_corpus
+from hlaw_cli.folders import builtin_folder
+from hlaw_cli.store import Corpus, load_corpus
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from hlaw_cli.cli import app
+from hlaw_cli.folders import entry_folders
 from hlaw_cli.index import cache_file, fingerprint
 from hlaw_cli.library import find_entry, open_library
-from hlaw_cli.store import entry_folders
 from tests.conftest import FIXTURES, write_entries
 
 

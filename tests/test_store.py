@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from hlaw_cli.errors import DataError, NotFoundError, UsageError
+from hlaw_cli.folders import entry_folders
 from hlaw_cli.library import Library, filtered, find_entry, lookup, open_library, related
-from hlaw_cli.store import Corpus, entry_folders, load_corpus
+from hlaw_cli.store import Corpus, load_corpus
 from tests.conftest import write_entries
 
 

@@ -9,10 +9,10 @@ cache folder cannot be written, the index is built in memory and hlaw works as b
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -60,28 +60,32 @@ def cache_file(folders: Sequence[Folder]) -> Path | None:
     base = cache_folder()
     if base is None:
         return None
-    key = hashlib.sha256("\0".join(str(f.path) for f in folders).encode()).hexdigest()[:16]
-    return base / f"index-{key}.sqlite3"
+    key = zlib.crc32("\0".join(str(f.path) for f in folders).encode())
+    return base / f"index-{key:08x}.sqlite3"
 
 
 def fingerprint(folders: Sequence[Folder]) -> str:
-    """Changes whenever a file is added, removed, renamed or edited in any folder."""
-    digest = hashlib.sha256(f"{__version__}\0{SCHEMA}".encode())  # a new layout means a new index
+    """Changes whenever a file is added, removed, renamed or edited in any folder.
+
+    Kept whole rather than hashed: comparing a few hundred kilobytes costs less than
+    importing hashlib, and two different states can never compare equal.
+    """
+    parts = [__version__, str(zlib.crc32(SCHEMA.encode()))]  # a new layout means a new index
     for folder in folders:
-        digest.update(f"\1{folder.path}\0{folder.origin}".encode())
+        parts.append(f"\1{folder.path}\0{folder.origin}")
         try:
             found = sorted(os.scandir(folder.path), key=lambda item: item.name)
         except OSError:
-            digest.update(b"\2missing")
+            parts.append("\2missing")
             continue
         for item in found:
             if item.name.endswith(".toml"):
                 try:
                     stat = item.stat()
-                    digest.update(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+                    parts.append(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
                 except OSError:
-                    digest.update(f"{item.name}\0unreadable\0".encode())
-    return digest.hexdigest()
+                    parts.append(f"{item.name}\0unreadable")
+    return "\n".join(parts)
 
 
 def open_index(folders: list[Folder]) -> sqlite3.Connection:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hlaw_cli.model import Citation, Folder, Hit, Link, Problem, Related, Summary
+from hlaw_cli.record import fields, is_record
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 
@@ -19,8 +20,8 @@ def plain(value: Any) -> Any:
         return value
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if is_record(value):
+        return {name: plain(getattr(value, name)) for name in fields(value)}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Path):

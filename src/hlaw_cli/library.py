@@ -111,6 +111,9 @@ class Library:
             names.setdefault(entry_id, []).append(norm)
         return names
 
+    def has_token(self, token: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM postings WHERE token = ?", (token,)).fetchone() is not None
+
     def tokens_with_prefix(self, prefix: str) -> list[str]:
         rows = self._rows("SELECT token FROM postings WHERE token >= ? AND token < ?", (prefix, prefix + "\U0010ffff"))
         return [row[0] for row in rows]
@@ -133,8 +136,8 @@ class Library:
 
 
 def open_library(extra: Sequence[Path] = ()) -> Library:
+    from hlaw_cli.folders import entry_folders
     from hlaw_cli.index import open_index
-    from hlaw_cli.store import entry_folders
 
     folders = entry_folders(extra)
     return Library(open_index(folders), folders)

@@ -1,29 +1,30 @@
-"""The data hlaw works with: frozen dataclasses, no behaviour beyond small helpers."""
+"""The data hlaw works with: frozen records (dataclasses to type checkers), no behaviour beyond small helpers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from hlaw_cli.record import record
 
 KINDS = ("concept", "organization", "instrument")
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     key: str
     title: str
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Head:
     name: str
     title: str | None = None
     since: date | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """A count that changes over time, with the year it holds for."""
 
@@ -31,7 +32,7 @@ class Figure:
     as_of: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Budget:
     amount: float
     currency: str | None = None
@@ -39,7 +40,7 @@ class Budget:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class OrganizationFacts:
     founded: int | None = None
     headquarters: str | None = None
@@ -49,7 +50,7 @@ class OrganizationFacts:
     staff: Figure | None = None
 
 
-@dataclass(frozen=True)
+@record
 class InstrumentFacts:
     adopted: date | None = None
     in_force: date | None = None
@@ -58,7 +59,7 @@ class InstrumentFacts:
     binding: bool | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     address: str | None = None
     phone: str | None = None
@@ -66,7 +67,7 @@ class Contact:
     website: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class LegalBasis:
     instrument: str
     entry: str | None = None
@@ -74,7 +75,7 @@ class LegalBasis:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Reference:
     title: str
     author: str | None = None
@@ -82,7 +83,7 @@ class Reference:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     id: str
     title: str
@@ -101,7 +102,7 @@ class Entry:
     references: tuple[Reference, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """Something wrong with an entry file, as ``check`` reports it."""
 
@@ -115,20 +116,20 @@ class Problem:
         return self.severity == "error"
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     id: str
     title: str
 
 
-@dataclass(frozen=True)
+@record
 class Related:
     entry: Entry
     see_also: tuple[Link, ...]
     referenced_by: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """One search result; ``marks`` are (start, end) spans of the snippet to highlight."""
 
@@ -137,10 +138,10 @@ class Hit:
     kind: str
     score: float
     snippet: str
-    marks: tuple[tuple[int, int], ...] = field(default=())
+    marks: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Folder:
     """An entry folder in effect, with where it came from."""
 
@@ -149,7 +150,7 @@ class Folder:
     exists: bool
 
 
-@dataclass(frozen=True)
+@record
 class Citation:
     """One legal basis of ``id`` that cites an instrument entry."""
 
@@ -160,7 +161,7 @@ class Citation:
     note: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """What ``list`` shows of an entry."""
 

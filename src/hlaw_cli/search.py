@@ -13,7 +13,7 @@ from hlaw_cli.text import clean, fold, normalize, stem, words
 
 # A hit in the title, id or an alias outranks one in the summary, which outranks the body.
 NAME_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
-EXACT, PREFIX, STEM, FUZZY = 1.0, 0.9, 0.85, 0.8
+EXACT, STEM, PREFIX, FUZZY = 1.0, 0.9, 0.9, 0.8
 STOPWORDS = frozenset(
     ("a", "an", "and", "are", "as", "at", "by", "de", "des", "du", "for", "in", "is", "la", "le", "les")
     + ("of", "on", "or", "the", "to", "with")
@@ -42,19 +42,25 @@ def query_terms(query: str) -> list[str]:
 
 
 def _expand(term: str, library: Library) -> dict[str, float]:
-    """The corpus words a query term stands for, each with how well it matches."""
+    """The corpus words a query term stands for, each with how well it matches.
+
+    Exact word 1; same stem ("migrant", "migration") 0.9; a longer word it begins, less the
+    longer that word is ("camp" in "campaign"); and only for a word the corpus does not
+    contain, close spellings by edit distance ("refugess"), so typos still find their entries.
+    """
     weights: dict[str, float] = {}
     candidates = set(library.tokens_with_prefix(term)) if len(term) >= 3 else {term}
     if len(term) >= 4:
         candidates |= set(library.tokens_with_stem(stem(term)))
+    known = library.has_token(term)
     for token in sorted(candidates):
         if token == term:
             weights[token] = EXACT
-        elif len(term) >= 3 and token.startswith(term):
-            weights[token] = PREFIX
         elif len(term) >= 4 and stem(token) == stem(term):
-            weights[token] = STEM  # "migrant" finds "migration", "refugees" finds "refugee"
-    if len(term) >= 4:
+            weights[token] = STEM
+        elif len(term) >= 3 and token.startswith(term):
+            weights[token] = PREFIX * len(term) / len(token)
+    if len(term) >= 4 and not known:
         from rapidfuzz import fuzz, process
 
         cutoff = 80 if len(term) >= 5 else 85

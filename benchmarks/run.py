@@ -123,7 +123,8 @@ def generate(folder: Path, count: int, seed: int = 1) -> None:
             f'\n[[sections]]\ntitle = "Part {part}"\ntext = """{" ".join(sentence(12) for _ in range(9))}"""\n'
             for part in range(1, 5)
         )
-        see_also = ", ".join(f'"gen-{rng.randrange(count)}"' for _ in range(3))
+        others = [other for other in (rng.randrange(count) for _ in range(3)) if other != number]
+        see_also = ", ".join(f'"gen-{other}"' for other in others)
         (folder / f"gen-{number}.toml").write_text(
             f'title = "Generated entry {number} on {rng.choice(WORDS)}"\n'
             f'summary = "{sentence(20)}"\naliases = ["G{number}"]\nsee_also = [{see_also}]\n{sections}',

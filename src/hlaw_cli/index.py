@@ -70,22 +70,24 @@ def fingerprint(folders: Sequence[Folder]) -> str:
     Kept whole rather than hashed: comparing a few hundred kilobytes costs less than
     importing hashlib, and two different states can never compare equal.
     """
-    parts = [__version__, str(zlib.crc32(SCHEMA.encode()))]  # a new layout means a new index
+    state: list[object] = [__version__, zlib.crc32(SCHEMA.encode())]  # a new layout means a new index
     for folder in folders:
-        parts.append(f"\1{folder.path}\0{folder.origin}")
+        files: list[tuple[str, int, int]] = []
         try:
-            found = sorted(os.scandir(folder.path), key=lambda item: item.name)
+            with os.scandir(folder.path) as found:
+                for item in found:
+                    if item.name.endswith(".toml"):
+                        try:
+                            stat = item.stat()
+                            files.append((item.name, stat.st_size, stat.st_mtime_ns))
+                        except OSError:
+                            files.append((item.name, -1, -1))
         except OSError:
-            parts.append("\2missing")
+            state.append((str(folder.path), folder.origin, None))
             continue
-        for item in found:
-            if item.name.endswith(".toml"):
-                try:
-                    stat = item.stat()
-                    parts.append(f"{item.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
-                except OSError:
-                    parts.append(f"{item.name}\0unreadable")
-    return "\n".join(parts)
+        files.sort()
+        state.append((str(folder.path), folder.origin, files))
+    return repr(state)
 
 
 def open_index(folders: list[Folder]) -> sqlite3.Connection:

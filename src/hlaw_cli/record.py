@@ -35,14 +35,12 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         if name not in names or name in values:
             raise TypeError(f"{type(self).__name__}() got an unexpected or repeated argument {name!r}")
         values[name] = value
-    defaults = self.__record_defaults__
-    for name in names:
-        if name in values:
-            object.__setattr__(self, name, values[name])
-        elif name in defaults:
-            object.__setattr__(self, name, defaults[name])
-        else:
-            raise TypeError(f"{type(self).__name__}() missing argument {name!r}")
+    if len(values) < len(names):
+        missing = [name for name in names if name not in values and name not in self.__record_defaults__]
+        if missing:
+            raise TypeError(f"{type(self).__name__}() missing argument {missing[0]!r}")
+        values = {**self.__record_defaults__, **values}
+    self.__dict__.update(values)  # bypasses the frozen __setattr__, as dataclasses do
 
 
 def _values(self: Any) -> tuple[Any, ...]:

@@ -58,14 +58,15 @@ class _Reader:
 
     def __init__(self, file: str, text: str) -> None:
         self.file = file
-        self.lines = text.splitlines()
+        self.source = text
         self.problems: list[Problem] = []
 
     def line_of(self, key: str | None) -> int | None:
+        """The first line that sets ``key``: TOML parsers do not report where a value stood."""
         if key is None:
             return None
         pattern = re.compile(rf"^\s*(\[+\s*)?{re.escape(key)}\b")
-        for number, line in enumerate(self.lines, start=1):
+        for number, line in enumerate(self.source.splitlines(), start=1):
             if pattern.match(line):
                 return number
         return None

@@ -94,7 +94,9 @@ def search(
         found[entry_id].add(token)
         field_weight = FIELD_WEIGHTS[where]
         for index, weight in by_token[token]:
-            scores[index] = max(scores[index], field_weight * weight)
+            value = field_weight * weight
+            if value > scores[index]:
+                scores[index] = value
         if where == BODY:
             in_body[entry_id] += count
         elif where == NAME:
@@ -103,7 +105,9 @@ def search(
     phrase = normalize(query)
     ranked = []
     for entry_id, scores in best.items():
-        bonus = _name_bonus(phrase, named.get(entry_id, []), found[entry_id]) + _frequency_bonus(in_body[entry_id])
+        bonus = _frequency_bonus(in_body[entry_id])
+        if entry_id in named:
+            bonus += _name_bonus(phrase, named[entry_id], found[entry_id])
         ranked.append((-sum(1 for score in scores if score > 0), -(sum(scores) + bonus), entry_id))
     ranked.sort()
     hits = []

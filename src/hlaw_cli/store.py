@@ -70,7 +70,7 @@ def load_corpus(extra: Sequence[Path] = (), folders: list[Folder] | None = None)
             corpus.problems.append(Problem(str(folder.path), f"entry folder does not exist ({folder.origin})", None))
             continue
         _load_categories(corpus, folder.path / CATEGORIES_FILE)
-        for path in sorted(folder.path.glob("*.toml")):
+        for path in sorted(folder.path.glob("*.toml"), key=lambda path: path.name):
             _load_file(corpus, folder, path)
     corpus.problems += cross_check(corpus)
     return corpus

@@ -35,15 +35,16 @@ def normalize(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-# ASCII punctuation and spaces -> " ": for ASCII text, translate + split is ``\w+`` at C speed.
-_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+# Every byte that is not a letter, digit or underscore -> space: for ASCII text,
+# translate + split finds the same words as ``\w+``, at C speed.
+_NOT_WORD = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
 
 
 def words(text: str) -> list[str]:
     """The folded word tokens of ``text``."""
     folded = fold(text)
     if folded.isascii():
-        return folded.translate(_NOT_WORD).split()
+        return folded.encode("ascii").translate(_NOT_WORD).decode("ascii").split()
     return re.findall(r"\w+", folded)
 
 

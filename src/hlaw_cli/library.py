@@ -29,10 +29,20 @@ from hlaw_cli.model import (
     Section,
     Summary,
 )
+from hlaw_cli.record import record
 from hlaw_cli.text import normalize
 
 _CHUNK = 500  # stay well under SQLite's limit on query parameters
 NAME, SUMMARY, BODY = 0, 1, 2  # where a word stands: postings.field
+
+
+@record
+class Posting:
+    """The entries in which one word stands: in a name, in the summary, in the body (with counts)."""
+
+    name: frozenset[str]
+    summary: frozenset[str]
+    body: dict[str, int]
 
 
 class Library:
@@ -125,14 +135,17 @@ class Library:
         rows = self._rows("SELECT token FROM postings WHERE length BETWEEN ? AND ?", (shortest, longest))
         return [row[0] for row in rows]
 
-    def postings(self, tokens: Sequence[str]) -> list[tuple[str, str, int, int]]:
-        """(token, id, field, count) for every place the tokens stand."""
-        found = []
-        for token, data in self._rows_in("SELECT token, data FROM postings WHERE token IN ({})", list(tokens)):
-            for item in data.split():
-                entry_id, field, count = item.split(":")
-                found.append((token, entry_id, int(field), int(count)))
-        return found
+    def postings(self, tokens: Sequence[str]) -> dict[str, Posting]:
+        """Where each of ``tokens`` stands, for the tokens the corpus has."""
+        sql = "SELECT token, name, summary, body, body_counts FROM postings WHERE token IN ({})"
+        return {
+            token: Posting(
+                frozenset(name.split()),
+                frozenset(summary.split()),
+                dict(zip(body.split(), map(int, counts.split()), strict=True)),
+            )
+            for token, name, summary, body, counts in self._rows_in(sql, list(tokens))
+        }
 
 
 def open_library(extra: Sequence[Path] = ()) -> Library:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from hlaw_cli.errors import UsageError
-from hlaw_cli.library import BODY, NAME, SUMMARY, Library, check_filters
+from hlaw_cli.library import BODY, NAME, SUMMARY, Library, Posting, check_filters
 from hlaw_cli.model import Entry, Hit
 from hlaw_cli.text import clean, fold, normalize, stem, words
 
@@ -70,52 +72,73 @@ def search(
 
     For each term an entry scores the best (field weight x match weight) among the words the
     term expands to; the scores add up, plus a bonus for a match on a whole name and one for
-    how often the matched words recur in the body. One pass over the postings, no per-entry
-    objects: a query that matches every one of 10,000 entries stays quick.
+    how often the matched words recur in the body. The work is done on sets and dicts of ids,
+    so a query that matches every one of 10,000 entries stays quick.
     """
     terms = query_terms(query)
     check_filters(library, category)
     allowed = None if category is None and kind is None else {s.id for s in library.summaries(category, kind)}
-    by_token: dict[str, list[tuple[int, float]]] = {}
-    for index, term in enumerate(terms):
-        for token, weight in _expand(term, library).items():
-            by_token.setdefault(token, []).append((index, weight))
-    best: dict[str, list[float]] = {}
-    found: dict[str, set[str]] = {}
+    expansions = [_expand(term, library) for term in terms]
+    postings = library.postings(sorted(set().union(*expansions)))
+    if allowed is not None:
+        postings = {token: _only(posting, allowed) for token, posting in postings.items()}
+    per_term = [_term_scores(weights, postings) for weights in expansions]
+    matched: Counter[str] = Counter()
+    for scores in per_term:
+        matched.update(scores.keys())
     in_body: Counter[str] = Counter()
     name_hits: set[str] = set()
-    for token, entry_id, where, count in library.postings(sorted(by_token)):
-        if allowed is not None and entry_id not in allowed:
-            continue
-        scores = best.get(entry_id)
-        if scores is None:
-            scores = best[entry_id] = [0.0] * len(terms)
-            found[entry_id] = set()
-        found[entry_id].add(token)
-        field_weight = FIELD_WEIGHTS[where]
-        for index, weight in by_token[token]:
-            value = field_weight * weight
-            if value > scores[index]:
-                scores[index] = value
-        if where == BODY:
-            in_body[entry_id] += count
-        elif where == NAME:
-            name_hits.add(entry_id)
-    named = library.names_of(sorted(name_hits))
+    for posting in postings.values():
+        in_body.update(posting.body)
+        name_hits |= posting.name
+    total = dict.fromkeys(matched, 0.0)
+    for scores in per_term:
+        for entry_id, value in scores.items():
+            total[entry_id] += value
+    for entry_id, occurrences in in_body.items():
+        total[entry_id] += _frequency_bonus(occurrences)
     phrase = normalize(query)
-    ranked = []
-    for entry_id, scores in best.items():
-        bonus = _frequency_bonus(in_body[entry_id])
-        if entry_id in named:
-            bonus += _name_bonus(phrase, named[entry_id], found[entry_id])
-        ranked.append((-sum(1 for score in scores if score > 0), -(sum(scores) + bonus), entry_id))
-    ranked.sort()
+    for entry_id, names in library.names_of(sorted(name_hits)).items():
+        total[entry_id] += _name_bonus(phrase, names, _tokens_of(entry_id, postings))
+    ranked = heapq.nsmallest(limit, ((-matched[entry_id], -score, entry_id) for entry_id, score in total.items()))
     hits = []
-    for _, negative, entry_id in ranked[:limit]:
+    for _, negative, entry_id in ranked:
         entry = library.get(entry_id)
         if entry is not None:
-            hits.append(_hit(entry, -negative, found[entry_id]))
+            hits.append(_hit(entry, -negative, _tokens_of(entry_id, postings)))
     return hits
+
+
+def _term_scores(weights: dict[str, float], postings: dict[str, Posting]) -> dict[str, float]:
+    """Each entry's best field weight x match weight for one term (ascending updates keep the max)."""
+    candidates: list[tuple[float, Iterable[str]]] = []
+    for token, weight in weights.items():
+        posting = postings.get(token)
+        if posting is not None:
+            candidates += [
+                (FIELD_WEIGHTS[BODY] * weight, posting.body.keys()),
+                (FIELD_WEIGHTS[SUMMARY] * weight, posting.summary),
+                (FIELD_WEIGHTS[NAME] * weight, posting.name),
+            ]
+    candidates.sort(key=lambda candidate: candidate[0])
+    scores: dict[str, float] = {}
+    for value, ids in candidates:
+        scores.update(dict.fromkeys(ids, value))
+    return scores
+
+
+def _only(posting: Posting, allowed: set[str]) -> Posting:
+    body = {entry_id: count for entry_id, count in posting.body.items() if entry_id in allowed}
+    return Posting(posting.name & allowed, posting.summary & allowed, body)
+
+
+def _tokens_of(entry_id: str, postings: dict[str, Posting]) -> set[str]:
+    """The matched words that stand anywhere in one entry."""
+    return {
+        token
+        for token, posting in postings.items()
+        if entry_id in posting.name or entry_id in posting.summary or entry_id in posting.body
+    }
 
 
 def _name_bonus(phrase: str, names: list[str], tokens: set[str]) -> float:

@@ -174,3 +174,18 @@ def test_missing_env_folder_is_reported(only_fixtures: Path, monkeypatch: pytest
     corpus = load_corpus()
     assert any("does not exist" in m for m in messages(corpus))
     assert "wanderers" in corpus.entries
+
+
+def test_parallel_parse_gives_the_same_corpus(
+    only_fixtures: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large folders are parsed in worker processes: same entries, problems and overrides, same order."""
+    (only_fixtures / "broken.toml").write_text("title = [", encoding="utf-8")
+    override = write_entries(tmp_path / "override", {"wanderers": 'title = "Nomads"\nsummary = "n"'})
+    serial = load_corpus([override])
+    monkeypatch.setattr("hlaw_cli.store.PARALLEL_FROM", 2)
+    parallel = load_corpus([override])
+    assert parallel.entries == serial.entries
+    assert parallel.problems == serial.problems
+    assert parallel.broken == serial.broken
+    assert parallel.entries["wanderers"].title == "Nomads"

@@ -15,12 +15,14 @@ import sqlite3
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hlaw_cli import __version__
 from hlaw_cli.library import BODY, NAME, SUMMARY
 from hlaw_cli.model import Entry, Folder
+from hlaw_cli.record import is_record
 from hlaw_cli.text import name_variants, normalize, stem, words
 
 if TYPE_CHECKING:
@@ -163,14 +165,16 @@ def clear_cache() -> list[Path]:
 
 
 def _fill(conn: sqlite3.Connection, corpus: Corpus, stamp: str) -> None:
-    from hlaw_cli.jsonout import plain
     from hlaw_cli.store import name_index
 
     conn.executescript(SCHEMA)
     entries = corpus.sorted_entries()
     conn.executemany(
         "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-        ((e.id, e.title, e.kind, e.summary, json.dumps(list(e.categories)), json.dumps(plain(e))) for e in entries),
+        (
+            (e.id, e.title, e.kind, e.summary, json.dumps(list(e.categories)), json.dumps(e, default=_json_default))
+            for e in entries
+        ),
     )
     conn.executemany("INSERT INTO entry_categories VALUES (?, ?)", ((e.id, c) for e in entries for c in e.categories))
     conn.executemany("INSERT INTO categories VALUES (?, ?)", corpus.categories.items())
@@ -200,6 +204,15 @@ def _fill(conn: sqlite3.Connection, corpus: Corpus, stamp: str) -> None:
     conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?, ?)", _postings(entries))
     conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (stamp,))
     conn.commit()
+
+
+def _json_default(value: object) -> object:
+    """Records, dates and paths for the C JSON encoder: much faster than converting first."""
+    if is_record(value):
+        return value.__dict__
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)  # Path
 
 
 def _all_names(entries: Iterable[Entry]) -> Iterable[tuple[str, str]]:

@@ -5,6 +5,7 @@ This is the source of truth: ``check`` reads it directly and the index is built 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -63,15 +64,21 @@ class Corpus:
         return Link(entry_id, self.entries[entry_id].title)
 
 
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_FROM = 1000
+
+
 def load_corpus(extra: Sequence[Path] = (), folders: list[Folder] | None = None) -> Corpus:
     corpus = Corpus(folders=entry_folders(extra) if folders is None else folders)
+    work: list[tuple[Folder, Path]] = []
     for folder in corpus.folders:
         if not folder.exists:
             corpus.problems.append(Problem(str(folder.path), f"entry folder does not exist ({folder.origin})", None))
             continue
         _load_categories(corpus, folder.path / CATEGORIES_FILE)
-        for path in sorted(folder.path.glob("*.toml"), key=lambda path: path.name):
-            _load_file(corpus, folder, path)
+        work += [(folder, path) for path in sorted(folder.path.glob("*.toml"), key=lambda path: path.name)]
+    for (folder, path), (entry, problems) in zip(work, parse_files([path for _, path in work]), strict=True):
+        _add(corpus, folder, path, entry, problems)
     corpus.problems += cross_check(corpus)
     return corpus
 
@@ -90,20 +97,53 @@ def _load_categories(corpus: Corpus, path: Path) -> None:
             corpus.problems.append(Problem(str(path), f"category {slug!r} must map to a display name (a string)"))
 
 
-def _load_file(corpus: Corpus, folder: Folder, path: Path) -> None:
+def parse_file(path: Path) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, validated; never raises for bad content."""
     name = path.stem
     if name.startswith("_"):
-        return
+        return None, []
     if not is_valid_id(name):
         message = "file name is not a valid id (lower-case letters, digits and single hyphens); not loaded"
-        corpus.problems.append(Problem(str(path), message))
-        return
+        return None, [Problem(str(path), message)]
     raw, text, problem = read_toml(path)
     if problem is not None:
-        entry, problems = None, [problem]
-    else:
-        entry, problems = parse_entry(name, path, raw or {}, text)
+        return None, [problem]
+    return parse_entry(name, path, raw or {}, text)
+
+
+def _parse_chunk(paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
+    return [parse_file(path) for path in paths]
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them; no tracebacks from children."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def parse_files(paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
+    """Parse files in order; a large folder is spread over the machine's cores."""
+    cores = os.cpu_count() or 1
+    if len(paths) < PARALLEL_FROM or cores < 2:
+        return _parse_chunk(paths)
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = -(-len(paths) // (cores * 4))
+        chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+        with ProcessPoolExecutor(max_workers=min(cores, 8), initializer=_ignore_interrupt) as pool:
+            return [result for chunk in pool.map(_parse_chunk, chunks) for result in chunk]
+    except (OSError, NotImplementedError, ImportError):  # no process pools here (some sandboxes)
+        return _parse_chunk(paths)
+
+
+def _add(corpus: Corpus, folder: Folder, path: Path, entry: Entry | None, problems: list[Problem]) -> None:
+    """Record one parsed file; a later folder's file overrides an earlier one with the same id."""
+    name = path.stem
     corpus.problems += problems
+    if name.startswith("_") or not is_valid_id(name):
+        return
     if name in corpus.entries or name in corpus.broken:
         earlier = corpus.entries[name].source if name in corpus.entries else corpus.broken[name][0].file
         corpus.problems.append(Problem(str(path), f"overrides {earlier} ({folder.origin})", None, "warning"))

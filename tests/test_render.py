@@ -90,4 +90,5 @@ def test_amounts_read_naturally() -> None:
 
 
 def test_clean_removes_sequences_not_text() -> None:
-    assert clean("a\x1b[31mb\x1b]8;;http://x\x07c\x9b1md\x08e\tf\ng") == "abcde\tf\ng"
+    assert clean("a\x1b[31mb\x1b]8;;http://x\x07c\x9b1md\x08e\tf\ng") == "abcde    f\ng"
+    assert clean("right\u202eleft\u2066x\u2069") == "rightleftx"  # no bidi tricks

@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from hlaw_cli import __version__, output
 from hlaw_cli.errors import EXIT_DATA, HlawError, NotFoundError
 from hlaw_cli.model import Problem
+from hlaw_cli.text import shorten
 
 if TYPE_CHECKING:
     from hlaw_cli.library import Library
@@ -160,7 +161,7 @@ def search(
 
         output.json(hits_data(hits))
     if not hits:
-        raise NotFoundError(f"no entry matches {query!r}")
+        raise NotFoundError(f"no entry matches {shorten(query)!r}")
     if not json:
 
         def fancy() -> Any:
@@ -242,7 +243,7 @@ def cites(
 
         output.json(cites_data(found))
     if not found:
-        raise NotFoundError(f"no entry cites {instrument!r}" + (f" article {article}" if article else ""))
+        raise NotFoundError(f"no entry cites {instrument!r}" + (f" article {shorten(article)}" if article else ""))
     if not json:
 
         def fancy() -> Any:
@@ -328,5 +329,17 @@ def cache_clear() -> None:
 
 
 def main() -> None:
-    """The console script."""
-    app(prog_name="hlaw")
+    """The console script: no traceback for Ctrl-C or a closed pipe, wherever they happen."""
+    import os
+    import sys
+
+    try:
+        try:
+            app(prog_name="hlaw")
+        finally:
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)

@@ -30,7 +30,7 @@ from hlaw_cli.model import (
     Summary,
 )
 from hlaw_cli.record import record
-from hlaw_cli.text import normalize
+from hlaw_cli.text import normalize, shorten
 
 _CHUNK = 500  # stay well under SQLite's limit on query parameters
 NAME, SUMMARY, BODY = 0, 1, 2  # where a word stands: postings.field
@@ -172,12 +172,16 @@ def find_entry(library: Library, name: str) -> Entry:
             return entry
     from hlaw_cli.search import suggest
 
-    raise NotFoundError(f"no entry named {name!r}", suggest(library, name))
+    raise NotFoundError(f"no entry named {shorten(name)!r}", suggest(library, name))
 
 
 def related(library: Library, entry: Entry) -> Related:
     titles = library.titles(entry.see_also)
-    see_also = tuple(Link(target, titles[target]) for target in entry.see_also if target in titles)
+    see_also = tuple(
+        Link(target, titles[target])
+        for target in dict.fromkeys(entry.see_also)
+        if target in titles and target != entry.id
+    )
     return Related(entry, see_also, tuple(library.referenced_by(entry.id)))
 
 

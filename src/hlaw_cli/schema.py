@@ -175,8 +175,6 @@ def parse_entry(entry_id: str, source: Path, raw: dict[str, Any], text: str) -> 
         legal_bases=_legal_bases(reader, raw),
         references=_references(reader, raw),
     )
-    if entry_id in entry.see_also:
-        reader.error("see_also links the entry to itself", "see_also")
     failed = any(problem.is_error for problem in reader.problems)
     return (None if failed else entry), reader.problems
 

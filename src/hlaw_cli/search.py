@@ -27,7 +27,7 @@ SNIPPET_CHARS = 160
 def query_terms(query: str) -> list[str]:
     if len(query) > MAX_QUERY_CHARS:
         raise UsageError(f"query is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
-    terms = list(dict.fromkeys(words(query)))
+    terms = list(dict.fromkeys(words(clean(query))))  # pasted escape sequences are not words
     if not terms:
         raise UsageError("the query has no words to search for")
     meaningful = [term for term in terms if term not in STOPWORDS]

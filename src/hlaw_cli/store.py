@@ -105,10 +105,16 @@ def parse_file(path: Path) -> tuple[Entry | None, list[Problem]]:
     if not is_valid_id(name):
         message = "file name is not a valid id (lower-case letters, digits and single hyphens); not loaded"
         return None, [Problem(str(path), message)]
+    if path.is_symlink() and not _inside(path.resolve(), path.parent.resolve()):
+        return None, [Problem(str(path), "symbolic link to a file outside its entry folder; not loaded")]
     raw, text, problem = read_toml(path)
     if problem is not None:
         return None, [problem]
     return parse_entry(name, path, raw or {}, text)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return folder == path.parent or folder in path.parents
 
 
 def _parse_chunk(paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
@@ -162,7 +168,9 @@ def cross_check(corpus: Corpus) -> list[Problem]:
     for entry in corpus.sorted_entries():
         source = str(entry.source)
         for target in entry.see_also:
-            if target not in corpus.entries and target != entry.id:
+            if target == entry.id:
+                problems.append(Problem(source, "see_also links the entry to itself"))
+            elif target not in corpus.entries:
                 problems.append(Problem(source, f"see_also links to missing entry {target!r}"))
         for basis in entry.legal_bases:
             if basis.entry and basis.entry not in corpus.entries:

@@ -5,21 +5,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 controls except tab and newline, DEL, C1 controls; ESC sequences are removed whole first.
+# Escape sequences are removed whole first, then any control character left.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
     r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b[@-Z\\-_]"  # other two-byte escapes
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but newline, DEL, C1 controls, and the bidirectional overrides and isolates
+# that can make a terminal show text in another order than it is stored.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SUFFIXES = ("ations", "ation", "ions", "ion", "ants", "ant", "ents", "ent", "ings", "ing", "ees", "ee", "es", "ed", "s")
 _PAREN_SUFFIX = re.compile(r"^(?P<base>.+?)\s*\((?P<inner>[^()]+)\)\s*$")
 
 
 def clean(text: str) -> str:
-    """Remove terminal control sequences and characters, keeping newlines and tabs."""
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    """Remove terminal control sequences and characters; keep newlines, turn tabs into spaces."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text.replace("\t", "    ")))
+
+
+def shorten(text: str, width: int = 80) -> str:
+    """At most ``width`` characters of ``text``, for echoing user input in a message."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def fold(text: str) -> str:

@@ -50,7 +50,7 @@ def test_show_json_shape() -> None:
     assert data["referenced_by"] == [{"id": "wanderers", "title": "Wanderers"}]
     assert data["organization"]["head"]["since"] == "2020-05-01"
     assert data["source"].endswith("alpha-agency.toml")
-    expected = {"id", "title", "summary", "kind", "aliases", "categories", "see_also", "referenced_by", "updated",
+    expected = {"id", "title", "summary", "kind", "aliases", "categories", "see_also", "mentions", "referenced_by", "updated",
                 "sections", "organization", "instrument", "contact", "legal_bases", "references", "source"}  # fmt: skip
     assert set(data) == expected
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hlaw_cli import __version__
-from hlaw_cli.library import BODY, NAME, SUMMARY
+from hlaw_cli.library import BODY, MENTION, NAME, SEE_ALSO, SUMMARY
 from hlaw_cli.model import Entry, Folder
 from hlaw_cli.record import is_record
-from hlaw_cli.text import name_variants, normalize, stem, words
+from hlaw_cli.text import name_variants, normalize, stem, strip_xrefs, words
 
 if TYPE_CHECKING:
     from hlaw_cli.store import Corpus
@@ -37,7 +37,8 @@ CREATE TABLE categories(slug TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE names(norm TEXT PRIMARY KEY, id TEXT);
 CREATE TABLE entry_names(id TEXT, norm TEXT);
 CREATE INDEX entry_names_id ON entry_names(id);
-CREATE TABLE links(src TEXT, dst TEXT, seq INTEGER);
+CREATE TABLE links(src TEXT, dst TEXT, kind TEXT, seq INTEGER);
+CREATE INDEX links_src ON links(src);
 CREATE INDEX links_dst ON links(dst);
 CREATE TABLE citations(src TEXT, entry TEXT, instrument TEXT, articles TEXT, note TEXT, seq INTEGER);
 CREATE INDEX citations_entry ON citations(entry);
@@ -180,10 +181,7 @@ def _fill(conn: sqlite3.Connection, corpus: Corpus, stamp: str) -> None:
     conn.executemany("INSERT INTO categories VALUES (?, ?)", corpus.categories.items())
     conn.executemany("INSERT INTO names VALUES (?, ?)", name_index(entries).items())
     conn.executemany("INSERT INTO entry_names VALUES (?, ?)", _all_names(entries))
-    conn.executemany(
-        "INSERT INTO links VALUES (?, ?, ?)",
-        ((e.id, dst, seq) for e in entries for seq, dst in enumerate(e.see_also)),
-    )
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", _links(entries, set(corpus.entries)))
     conn.executemany(
         "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -204,6 +202,16 @@ def _fill(conn: sqlite3.Connection, corpus: Corpus, stamp: str) -> None:
     conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?, ?)", _postings(entries))
     conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (stamp,))
     conn.commit()
+
+
+def _links(entries: Iterable[Entry], known: set[str]) -> Iterable[tuple[str, str, str, int]]:
+    """(from, to, kind, order): curated see-also first, then cross-references in the text."""
+    for entry in entries:
+        targets = [(dst, SEE_ALSO) for dst in entry.see_also]
+        targets += [(dst, MENTION) for dst in entry.mentions if dst not in entry.see_also]
+        for seq, (dst, kind) in enumerate(targets):
+            if dst in known and dst != entry.id:
+                yield entry.id, dst, kind, seq
 
 
 def _json_default(value: object) -> object:
@@ -230,10 +238,10 @@ def _postings(entries: Iterable[Entry]) -> Iterable[tuple[str, str, int, str, st
     counts: defaultdict[str, list[str]] = defaultdict(list)
     for entry in entries:
         name_text = " ".join((entry.id.replace("-", " "), entry.title, *entry.aliases))
-        body_text = " ".join(part for section in entry.sections for part in (section.title, section.text))
+        body_text = strip_xrefs(" ".join(part for s in entry.sections for part in (s.title, s.text)))
         for token in set(words(name_text)):
             fields[NAME][token].append(entry.id)
-        for token in set(words(entry.summary)):
+        for token in set(words(strip_xrefs(entry.summary))):
             fields[SUMMARY][token].append(entry.id)
         for token, count in Counter(words(body_text)).items():
             fields[BODY][token].append(entry.id)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hlaw_cli.model import Citation, Folder, Hit, Link, Problem, Related, Summary
+from hlaw_cli.model import Citation, Folder, Graph, Hit, Link, Problem, Related, Summary
 from hlaw_cli.record import fields, is_record
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
@@ -50,6 +50,7 @@ def entry_data(related: Related, sections: tuple[str, ...] = ()) -> dict[str, An
         "id": entry.id,
         **{key: value for key, value in data.items() if key != "id"},
         "see_also": _links(related.see_also),
+        "mentions": _links(related.mentions),
         "referenced_by": _links(related.referenced_by),
         "source": str(entry.source),
     }
@@ -75,6 +76,7 @@ def related_data(related: Related) -> dict[str, Any]:
         "id": related.entry.id,
         "title": related.entry.title,
         "see_also": _links(related.see_also),
+        "mentions": _links(related.mentions),
         "referenced_by": _links(related.referenced_by),
     }
 
@@ -85,3 +87,11 @@ def problems_data(problems: list[Problem]) -> list[dict[str, Any]]:
 
 def folders_data(folders: list[Folder]) -> list[dict[str, Any]]:
     return [{"path": str(f.path), "origin": f.origin, "exists": f.exists} for f in folders]
+
+
+def graph_data(graph: Graph) -> dict[str, Any]:
+    return {
+        "root": graph.root,
+        "nodes": [{"id": n.id, "title": n.title, "depth": n.depth} for n in graph.nodes],
+        "edges": [{"from": e.source, "to": e.target, "kind": e.kind} for e in graph.edges],
+    }

@@ -15,13 +15,16 @@ from hlaw_cli.model import (
     Budget,
     Citation,
     Contact,
+    Edge,
     Entry,
     Figure,
     Folder,
+    Graph,
     Head,
     InstrumentFacts,
     LegalBasis,
     Link,
+    Node,
     OrganizationFacts,
     Problem,
     Reference,
@@ -34,6 +37,7 @@ from hlaw_cli.text import normalize, shorten
 
 _CHUNK = 500  # stay well under SQLite's limit on query parameters
 NAME, SUMMARY, BODY = 0, 1, 2  # where a word stands: postings.field
+SEE_ALSO, MENTION = "see_also", "mention"  # links.kind: curated, or a [[cross-reference]] in the text
 
 
 @record
@@ -94,6 +98,18 @@ class Library:
             (entry_id, entry_id),
         )
         return [Link(*row) for row in rows]
+
+    def edges_from(self, ids: Sequence[str]) -> list[Edge]:
+        """Links out of ``ids`` to existing entries, in each entry's order."""
+        rows = self._rows_in("SELECT src, dst, kind FROM links WHERE src IN ({}) ORDER BY src, seq", list(ids))
+        return [Edge(*row) for row in rows]
+
+    def edges_to(self, entry_id: str) -> list[Edge]:
+        rows = self._rows("SELECT src, dst, kind FROM links WHERE dst = ? ORDER BY src, seq", (entry_id,))
+        return [Edge(*row) for row in rows]
+
+    def all_edges(self) -> list[Edge]:
+        return [Edge(*row) for row in self._rows("SELECT src, dst, kind FROM links ORDER BY src, seq")]
 
     def summaries(self, category: str | None = None, kind: str | None = None) -> list[Summary]:
         rows = self._rows(
@@ -176,13 +192,14 @@ def find_entry(library: Library, name: str) -> Entry:
 
 
 def related(library: Library, entry: Entry) -> Related:
-    titles = library.titles(entry.see_also)
-    see_also = tuple(
-        Link(target, titles[target])
-        for target in dict.fromkeys(entry.see_also)
-        if target in titles and target != entry.id
-    )
-    return Related(entry, see_also, tuple(library.referenced_by(entry.id)))
+    """The entry's links that lead somewhere: see-also, text cross-references, and links to it."""
+    titles = library.titles([*entry.see_also, *entry.mentions])
+
+    def links(ids: Sequence[str]) -> tuple[Link, ...]:
+        return tuple(Link(i, titles[i]) for i in dict.fromkeys(ids) if i in titles and i != entry.id)
+
+    mentions = [target for target in entry.mentions if target not in entry.see_also]
+    return Related(entry, links(entry.see_also), tuple(library.referenced_by(entry.id)), links(mentions))
 
 
 def lookup(library: Library, name: str, sections: Sequence[str] = ()) -> Related:
@@ -193,6 +210,53 @@ def lookup(library: Library, name: str, sections: Sequence[str] = ()) -> Related
     if unknown:
         raise UsageError(f"entry {entry.id!r} has no section {unknown[0]!r}; its sections: {', '.join(keys) or 'none'}")
     return related(library, entry)
+
+
+MAX_DEPTH = 3
+
+
+def neighbourhood(library: Library, name: str, depth: int = 1) -> Graph:
+    """The entry, what it links to up to ``depth`` steps, and the entries that link to it."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise UsageError(f"--depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    root = find_entry(library, name).id
+    levels = {root: 0}
+    edges: list[Edge] = []
+    frontier = [root]
+    for level in range(1, depth + 1):
+        found = library.edges_from(frontier)
+        edges += found
+        frontier = [edge.target for edge in found if edge.target not in levels]
+        for target in frontier:
+            levels.setdefault(target, level)
+        frontier = list(dict.fromkeys(frontier))
+    incoming = [edge for edge in library.edges_to(root) if edge.source != root]
+    for edge in incoming:
+        levels.setdefault(edge.source, 1)
+    edges += [edge for edge in incoming if edge not in edges]
+    titles = library.titles(list(levels))
+    nodes = tuple(Node(i, titles[i], level) for i, level in levels.items() if i in titles)
+    return Graph(root, nodes, tuple(edges), depth)
+
+
+def whole_graph(library: Library) -> Graph:
+    nodes = tuple(Node(s.id, s.title, 0) for s in library.summaries())
+    return Graph(None, nodes, tuple(library.all_edges()))
+
+
+def lookup_many(library: Library, names: Sequence[str], sections: Sequence[str] = ()) -> list[Related]:
+    """Each named entry with its links, in the order asked."""
+    return [lookup(library, name, sections) for name in names]
+
+
+def links_of(library: Library, name: str, depth: int = 1) -> tuple[Related, Graph]:
+    """An entry's direct links, and its neighbourhood ``depth`` steps out."""
+    return lookup(library, name), neighbourhood(library, name, depth)
+
+
+def graph_of(library: Library, name: str | None, depth: int = 2) -> Graph:
+    """The link graph around one entry, or of the whole corpus."""
+    return whole_graph(library) if name is None else neighbourhood(library, name, depth)
 
 
 def check_filters(library: Library, category: str | None) -> None:

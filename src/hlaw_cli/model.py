@@ -101,6 +101,14 @@ class Entry:
     legal_bases: tuple[LegalBasis, ...] = ()
     references: tuple[Reference, ...] = ()
 
+    @property
+    def mentions(self) -> tuple[str, ...]:
+        """Ids cross-referred to in the summary and sections ([[id]] or [[id|label]]), in order."""
+        from hlaw_cli.text import xrefs
+
+        found = xrefs("\n".join([self.summary, *(section.text for section in self.sections)]))
+        return tuple(target for target in found if target != self.id)
+
 
 @record
 class Problem:
@@ -124,9 +132,12 @@ class Link:
 
 @record
 class Related:
+    """An entry with its links: curated see-also, cross-references in its text, and links to it."""
+
     entry: Entry
     see_also: tuple[Link, ...]
     referenced_by: tuple[Link, ...]
+    mentions: tuple[Link, ...] = ()
 
 
 @record
@@ -170,3 +181,27 @@ class Summary:
     kind: str
     categories: tuple[str, ...]
     summary: str
+
+
+@record
+class Node:
+    id: str
+    title: str
+    depth: int  # steps from the root; 0 for the root, or for every node of the whole graph
+
+
+@record
+class Edge:
+    source: str
+    target: str
+    kind: str  # "see_also" or "mention"
+
+
+@record
+class Graph:
+    """Entries and the links between them: around one entry (``root``), or the whole corpus."""
+
+    root: str | None
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    depth: int = 0  # how many steps out from the root were followed

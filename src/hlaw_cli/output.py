@@ -70,12 +70,46 @@ def rich(make: Callable[[], RenderableType]) -> None:
         raise PipeClosed from None
 
 
-def show(plain: Callable[[], str], fancy: Callable[[], RenderableType]) -> None:
-    """Print data for a person: Rich on a terminal, plain text otherwise."""
-    if wants_rich():
-        rich(fancy)
-    else:
+def show(plain: Callable[[], str], fancy: Callable[[], RenderableType], pager: bool = False) -> None:
+    """Print data for a person: Rich on a terminal (through a pager if asked and longer than
+    the screen), plain text otherwise."""
+    if not wants_rich():
         text(plain())
+    elif pager:
+        paged(fancy)
+    else:
+        rich(fancy)
+
+
+def paged(make: Callable[[], RenderableType]) -> None:
+    """Rich output, through ``$PAGER`` (default ``less -FRX``) when it is taller than the screen."""
+    from rich.console import Console
+
+    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    with console.capture() as capture:
+        console.print(make())
+    rendered = capture.get()
+    if rendered.count("\n") < console.height or not run_pager(rendered):
+        _write(rendered)
+
+
+def run_pager(rendered: str) -> bool:
+    """Show ``rendered`` in the user's pager; False if there is none to run."""
+    import shlex
+    import signal
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER") or "less -FRX")
+    if not command:
+        return False
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the pager
+    try:
+        subprocess.run(command, input=rendered, text=True, check=False)
+    except OSError:
+        return False
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return True
 
 
 def message(line: str) -> None:

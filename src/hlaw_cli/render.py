@@ -9,9 +9,11 @@ from __future__ import annotations
 from hlaw_cli.model import (
     Budget,
     Citation,
+    Edge,
     Entry,
     Figure,
     Folder,
+    Graph,
     Hit,
     LegalBasis,
     Link,
@@ -20,7 +22,12 @@ from hlaw_cli.model import (
     Related,
     Summary,
 )
-from hlaw_cli.text import clean
+from hlaw_cli.text import clean, strip_xrefs
+
+
+def prose(text: str) -> str:
+    """Entry text as read: cross-references become their labels, controls go."""
+    return clean(strip_xrefs(text))
 
 
 def amount(value: float) -> str:
@@ -115,15 +122,16 @@ def entry_text(related: Related, categories: dict[str, str], sections: tuple[str
     chosen = [s for s in entry.sections if not sections or s.key in sections]
     lines = [clean(entry.title), subtitle(entry, categories)]
     if not sections:
-        lines += ["", clean(entry.summary)] if entry.summary else []
+        lines += ["", prose(entry.summary)] if entry.summary else []
         lines += [""] + [f"{label}: {value}" for label, value in facts(entry)] if facts(entry) else []
     for section in chosen:
-        lines += _block(clean(section.title), [clean(section.text)])
+        lines += _block(clean(section.title), [prose(section.text)])
     if not sections:
         lines += _block("Legal bases", [f"- {legal_basis(b)}" for b in entry.legal_bases])
         lines += _block("Further reading", [f"- {reference(r)}" for r in entry.references])
         lines += _block("Contact", [f"{label}: {value}" for label, value in contact_rows(entry)])
         lines += _block("See also", [f"- {link_line(link)}" for link in related.see_also])
+        lines += _block("Also mentioned", [f"- {link_line(link)}" for link in related.mentions])
         lines += _block("Referenced by", [f"- {link_line(link)}" for link in related.referenced_by])
         lines += [
             "",
@@ -154,6 +162,7 @@ def list_text(entries: list[Summary]) -> str:
 def related_text(related: Related) -> str:
     lines = [clean(related.entry.title)]
     lines += _block("See also", [link_line(link) for link in related.see_also]) or ["", "See also: none"]
+    lines += _block("Mentioned in the text", [link_line(link) for link in related.mentions])
     lines += _block("Referenced by", [link_line(link) for link in related.referenced_by]) or ["", "Referenced by: none"]
     return "\n".join(lines)
 
@@ -165,3 +174,57 @@ def problem_line(problem: Problem) -> str:
 
 def folders_text(folders: list[Folder]) -> str:
     return "\n".join(f"{f.path}\t{f.origin}" + ("" if f.exists else "\t(missing)") for f in folders)
+
+
+def tree_rows(graph: Graph) -> list[tuple[int, str, str, str, str]]:
+    """(level, id, title, link kind, note) for the links out of the root, depth first.
+
+    An entry is expanded once, at the level where it is nearest the root; anywhere else it is
+    listed with a note ("see above" or "listed elsewhere"), so cycles end and depths hold.
+    """
+    nodes = {node.id: node for node in graph.nodes}
+    out: dict[str, list[Edge]] = {}
+    for edge in graph.edges:
+        out.setdefault(edge.source, []).append(edge)
+    rows: list[tuple[int, str, str, str, str]] = []
+    shown = {graph.root}
+
+    def walk(source: str, level: int) -> None:
+        for edge in out.get(source, []):
+            node = nodes.get(edge.target)
+            if node is None:
+                continue
+            if edge.target in shown:
+                note = "see above"
+            elif node.depth < level:
+                note = "listed elsewhere"
+            else:
+                note = ""
+            rows.append((level, node.id, node.title, edge.kind, note))
+            if not note:
+                shown.add(node.id)
+                if level < graph.depth:
+                    walk(node.id, level + 1)
+
+    if graph.root is not None:
+        walk(graph.root, 1)
+    return rows
+
+
+def referrers(graph: Graph) -> list[tuple[str, str]]:
+    titles = {node.id: node.title for node in graph.nodes}
+    found = dict.fromkeys(e.source for e in graph.edges if e.target == graph.root and e.source != graph.root)
+    return [(source, titles[source]) for source in found if source in titles]
+
+
+def tree_text(graph: Graph) -> str:
+    titles = {node.id: node.title for node in graph.nodes}
+    lines = [clean(titles.get(graph.root or "", ""))]
+    for level, entry_id, title, kind, note in tree_rows(graph):
+        notes = " (in the text)" if kind == "mention" else ""
+        notes += f" ({note})" if note else ""
+        lines.append(f"{'  ' * level}- {entry_id}: {clean(title)}{notes}")
+    back = referrers(graph)
+    if back:
+        lines += ["", "Referenced by:", *(f"  <- {entry_id}: {clean(title)}" for entry_id, title in back)]
+    return "\n".join(lines)

@@ -12,8 +12,16 @@ from rich.table import Table
 from rich.text import Text
 
 from hlaw_cli import render
-from hlaw_cli.model import Citation, Entry, Hit, Link, Problem, Related, Summary
-from hlaw_cli.text import clean
+from hlaw_cli.model import Citation, Entry, Graph, Hit, Link, Problem, Related, Summary
+from hlaw_cli.text import clean, split_xrefs
+
+
+def _prose(text: str, known: set[str], style: str = "") -> Text:
+    """Entry text with cross-references to existing entries styled as links."""
+    result = Text(style=style)
+    for piece, target in split_xrefs(text):
+        result.append(clean(piece), style="underline cyan" if target in known else "")
+    return result
 
 
 def _heading(title: str) -> Text:
@@ -44,18 +52,19 @@ def _bullets(items: list[str]) -> Group:
 
 def entry_view(related: Related, categories: dict[str, str], sections: tuple[str, ...] = ()) -> RenderableType:
     entry = related.entry
+    known = {link.id for link in (*related.see_also, *related.mentions)}
     parts: list[RenderableType] = [
         Text(clean(entry.title), style="bold"),
         Text(render.subtitle(entry, categories), style="dim"),
     ]
     if not sections:
         if entry.summary:
-            parts.append(Padding(Text(clean(entry.summary), style="italic"), (1, 0, 0, 0)))
+            parts.append(Padding(_prose(entry.summary, known, "italic"), (1, 0, 0, 0)))
         if render.facts(entry):
             parts.append(Padding(_key_values(render.facts(entry)), (1, 0, 0, 0)))
     for section in entry.sections:
         if not sections or section.key in sections:
-            parts += [_heading(section.title), Text(clean(section.text))]
+            parts += [_heading(section.title), _prose(section.text, known)]
     if not sections:
         parts += _tail(entry, related)
     return Group(*parts)
@@ -71,6 +80,8 @@ def _tail(entry: Entry, related: Related) -> list[RenderableType]:
         parts += [_heading("Contact"), _key_values(render.contact_rows(entry))]
     if related.see_also:
         parts += [_heading("See also"), _links(related.see_also)]
+    if related.mentions:
+        parts += [_heading("Also mentioned"), _links(related.mentions)]
     if related.referenced_by:
         parts += [_heading("Referenced by"), _links(related.referenced_by)]
     footer = f"\nhlaw show <id> for any of these · this entry: {entry.id}"
@@ -79,17 +90,19 @@ def _tail(entry: Entry, related: Related) -> list[RenderableType]:
     return parts
 
 
-def hits_view(hits: list[Hit]) -> RenderableType:
+def hits_view(hits: list[Hit], numbered: bool = False) -> RenderableType:
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 1))
+    if numbered:
+        table.add_column("#", style="bold", justify="right")
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("entry")
-    for hit in hits:
+    for number, hit in enumerate(hits, start=1):
         cell = Text(clean(hit.title), style="bold") + Text(f"  {hit.kind}\n", style="dim")
         snippet = Text(hit.snippet)
         for start, end in hit.marks:
             snippet.stylize("bold yellow", start, end)
         cell.append_text(snippet)
-        table.add_row(clean(hit.id), cell)
+        table.add_row(*([str(number)] if numbered else []), clean(hit.id), cell)
     return table
 
 
@@ -100,6 +113,21 @@ def cites_view(citations: list[Citation]) -> RenderableType:
     for cite in citations:
         table.add_row(clean(cite.id), Text(clean(cite.title), style="bold") + Text("\n" + render.citation(cite)))
     return table
+
+
+def links_menu(links: list[tuple[str, Link]], help_line: str) -> RenderableType:
+    """The numbered links of ``hlaw browse``, grouped, and a line of what can be typed."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", justify="right")
+    table.add_column(style="cyan", no_wrap=True)
+    table.add_column()
+    group = None
+    for number, (name, link) in enumerate(links, start=1):
+        if name != group:
+            table.add_row("", Text(name, style="dim"), "")
+            group = name
+        table.add_row(str(number), clean(link.id), Text(clean(link.title)))
+    return Group(Text(""), table, Text(f"\n{help_line}", style="dim"))
 
 
 def list_view(entries: list[Summary], categories: dict[str, str]) -> RenderableType:
@@ -115,6 +143,8 @@ def list_view(entries: list[Summary], categories: dict[str, str]) -> RenderableT
 def related_view(related: Related) -> RenderableType:
     parts: list[RenderableType] = [Text(clean(related.entry.title), style="bold")]
     parts += [_heading("See also"), _links(related.see_also) if related.see_also else Text("none", style="dim")]
+    if related.mentions:
+        parts += [_heading("Mentioned in the text"), _links(related.mentions)]
     parts += [
         _heading("Referenced by"),
         _links(related.referenced_by) if related.referenced_by else Text("none", style="dim"),
@@ -128,3 +158,24 @@ def problems_view(problems: list[Problem]) -> RenderableType:
         style = "red" if problem.is_error else "yellow"
         lines.append(Text(render.problem_line(problem), style=style))
     return Group(*lines)
+
+
+def tree_view(graph: Graph) -> RenderableType:
+    from rich.tree import Tree
+
+    titles = {node.id: node.title for node in graph.nodes}
+    root = Tree(Text(clean(titles.get(graph.root or "", "")), style="bold"))
+    branches = {0: root}
+    for level, entry_id, title, kind, note in render.tree_rows(graph):
+        label = Text(clean(entry_id), style="cyan") + Text(f"  {clean(title)}")
+        if kind == "mention":
+            label.append("  in the text", style="dim")
+        if note:
+            label.append(f"  ↺ {note}", style="dim")
+        branches[level] = branches[level - 1].add(label)
+    back = render.referrers(graph)
+    if back:
+        referenced = root.add(Text("referenced by", style="dim"))
+        for entry_id, title in back:
+            referenced.add(Text("← ", style="dim") + Text(clean(entry_id), style="cyan") + Text(f"  {clean(title)}"))
+    return root

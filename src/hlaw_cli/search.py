@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from hlaw_cli.errors import UsageError
 from hlaw_cli.library import BODY, NAME, SUMMARY, Library, Posting, check_filters
 from hlaw_cli.model import Entry, Hit
-from hlaw_cli.text import clean, fold, normalize, stem, words
+from hlaw_cli.text import clean, fold, normalize, stem, strip_xrefs, words
 
 # A hit in the title, id or an alias outranks one in the summary, which outranks the body.
 FIELD_WEIGHTS = {NAME: 3.0, SUMMARY: 2.0, BODY: 1.0}
@@ -167,11 +167,11 @@ def make_snippet(entry: Entry, tokens: set[str]) -> tuple[str, tuple[tuple[int, 
     texts = [entry.summary, *(section.text for section in entry.sections)]
     pattern = re.compile(r"\w+")
     for text in texts:
-        flat = " ".join(clean(text).split())
+        flat = " ".join(clean(strip_xrefs(text)).split())
         for match in pattern.finditer(flat):
             if fold(match.group()) in tokens:
                 return _window(flat, match.start(), tokens)
-    flat = " ".join(clean(entry.summary).split())
+    flat = " ".join(clean(strip_xrefs(entry.summary)).split())
     return _window(flat, 0, tokens)
 
 

@@ -172,6 +172,9 @@ def cross_check(corpus: Corpus) -> list[Problem]:
                 problems.append(Problem(source, "see_also links the entry to itself"))
             elif target not in corpus.entries:
                 problems.append(Problem(source, f"see_also links to missing entry {target!r}"))
+        for target in entry.mentions:
+            if target not in corpus.entries:
+                problems.append(Problem(source, f"cross-reference [[{target}]] to missing entry {target!r}"))
         for basis in entry.legal_bases:
             if basis.entry and basis.entry not in corpus.entries:
                 problems.append(Problem(source, f"legal_bases.entry links to missing entry {basis.entry!r}"))

@@ -70,3 +70,36 @@ def stem(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= 4:
             return token[: -len(suffix)]
     return token
+
+
+# [[refugees]] or [[refugees|refugee status]] in entry text: a cross-reference to another entry.
+XREF = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\[\]|\n]+))?\]\]")
+
+
+def xref_label(match: re.Match[str]) -> str:
+    """What a reader sees of a cross-reference: its label, or the id as words."""
+    return (match.group(2) or match.group(1).replace("-", " ")).strip()
+
+
+def xrefs(text: str) -> list[str]:
+    """The ids ``text`` cross-refers to, in order of first appearance."""
+    return list(dict.fromkeys(match.group(1) for match in XREF.finditer(text)))
+
+
+def strip_xrefs(text: str) -> str:
+    """``text`` as read: every cross-reference replaced by its label."""
+    return XREF.sub(xref_label, text)
+
+
+def split_xrefs(text: str) -> list[tuple[str, str | None]]:
+    """``text`` as (piece, id) pairs: id is None for plain text, the target for a label."""
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for match in XREF.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], None))
+        pieces.append((xref_label(match), match.group(1)))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], None))
+    return pieces

@@ -189,3 +189,11 @@ def test_parallel_parse_gives_the_same_corpus(
     assert parallel.problems == serial.problems
     assert parallel.broken == serial.broken
     assert parallel.entries["wanderers"].title == "Nomads"
+
+
+def test_facts_table_of_another_kind_is_a_warning(only_fixtures: Path) -> None:
+    body = 'title = "x"\nsummary = "y"\n[organization]\nfounded = 1999\nhead = { title = "Chair" }\n'
+    (only_fixtures / "mixed.toml").write_text(body, encoding="utf-8")
+    corpus = load_corpus()
+    assert "[organization] facts on an entry whose kind is not 'organization'" in messages(corpus, "warning")
+    assert "organization.head.name is required" in messages(corpus)

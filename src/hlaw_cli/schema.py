@@ -179,21 +179,28 @@ def parse_entry(entry_id: str, source: Path, raw: dict[str, Any], text: str) -> 
     return (None if failed else entry), reader.problems
 
 
+def _items(
+    reader: _Reader, raw: dict[str, Any], key: str, known: set[str], required: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """The tables of the array ``key`` that have their ``required`` field, each with its location."""
+    found = []
+    for number, item in enumerate(reader.tables(raw, key, known), start=1):
+        where = f"{key}[{number}]."
+        if reader.text(item, required, where):
+            found.append((where, item))
+        else:
+            reader.error(f"{where}{required} is required", key)
+    return found
+
+
 def _sections(reader: _Reader, raw: dict[str, Any]) -> tuple[Section, ...]:
     sections: list[Section] = []
-    seen: set[str] = set()
-    for number, item in enumerate(reader.tables(raw, "sections", SECTION_KEYS), start=1):
-        where = f"sections[{number}]."
-        title = reader.text(item, "title", where)
-        body = reader.text(item, "text", where)
-        if not title:
-            reader.error(f"{where}title is required", "sections")
-            continue
+    for where, item in _items(reader, raw, "sections", SECTION_KEYS, "title"):
+        title = reader.text(item, "title", where) or ""
         key = reader.text(item, "key", where) or slugify(title)
-        if key in seen:
+        if key in {section.key for section in sections}:
             reader.error(f"duplicate section key {key!r}", "key")
-        seen.add(key)
-        sections.append(Section(key=key, title=title, text=body or ""))
+        sections.append(Section(key=key, title=title, text=reader.text(item, "text", where) or ""))
     return tuple(sections)
 
 
@@ -208,54 +215,62 @@ def _figure(reader: _Reader, table: dict[str, Any], key: str, where: str) -> Fig
     return Figure(count=count, as_of=reader.get(value, "as_of", int, f"{where}{key}."))
 
 
+def _facts(reader: _Reader, raw: dict[str, Any], name: str, known: set[str], kind: str) -> dict[str, Any] | None:
+    """The [organization] or [instrument] table, with a warning when the entry is of another kind."""
+    table = reader.table(raw, name, known)
+    if table is not None and kind != name:
+        reader.warn(f"[{name}] facts on an entry whose kind is not {name!r}", name)
+    return table
+
+
+def _head(reader: _Reader, table: dict[str, Any]) -> Head | None:
+    raw = reader.table(table, "head", HEAD_KEYS, "organization.")
+    if raw is None:
+        return None
+    where = "organization.head."
+    name = reader.text(raw, "name", where)
+    if not name:
+        reader.error(f"{where}name is required", "head")
+        return None
+    return Head(name=name, title=reader.text(raw, "title", where), since=reader.get(raw, "since", date, where))
+
+
+def _budget(reader: _Reader, table: dict[str, Any]) -> Budget | None:
+    raw = reader.table(table, "budget", BUDGET_KEYS, "organization.")
+    if raw is None:
+        return None
+    where = "organization.budget."
+    amount = reader.get(raw, "amount", (int, float), where)
+    if amount is None:
+        reader.error(f"{where}amount is required", "budget")
+        return None
+    return Budget(
+        amount=float(amount),
+        currency=reader.text(raw, "currency", where),
+        year=reader.get(raw, "year", int, where),
+        note=reader.text(raw, "note", where),
+    )
+
+
 def _organization(reader: _Reader, raw: dict[str, Any], kind: str) -> OrganizationFacts | None:
-    table = reader.table(raw, "organization", ORG_KEYS)
+    table = _facts(reader, raw, "organization", ORG_KEYS, kind)
     if table is None:
         return None
-    if kind != "organization":
-        reader.warn("[organization] facts on an entry whose kind is not 'organization'", "organization")
     where = "organization."
-    head = None
-    head_raw = reader.table(table, "head", HEAD_KEYS, where)
-    if head_raw is not None:
-        name = reader.text(head_raw, "name", "organization.head.")
-        if name:
-            head = Head(
-                name=name,
-                title=reader.text(head_raw, "title", "organization.head."),
-                since=reader.get(head_raw, "since", date, "organization.head."),
-            )
-        else:
-            reader.error("organization.head.name is required", "head")
-    budget = None
-    budget_raw = reader.table(table, "budget", BUDGET_KEYS, where)
-    if budget_raw is not None:
-        amount = reader.get(budget_raw, "amount", (int, float), "organization.budget.")
-        if amount is None:
-            reader.error("organization.budget.amount is required", "budget")
-        else:
-            budget = Budget(
-                amount=float(amount),
-                currency=reader.text(budget_raw, "currency", "organization.budget."),
-                year=reader.get(budget_raw, "year", int, "organization.budget."),
-                note=reader.text(budget_raw, "note", "organization.budget."),
-            )
     return OrganizationFacts(
         founded=reader.get(table, "founded", int, where),
         headquarters=reader.text(table, "headquarters", where),
-        head=head,
+        head=_head(reader, table),
         members=_figure(reader, table, "members", where),
-        budget=budget,
+        budget=_budget(reader, table),
         staff=_figure(reader, table, "staff", where),
     )
 
 
 def _instrument(reader: _Reader, raw: dict[str, Any], kind: str) -> InstrumentFacts | None:
-    table = reader.table(raw, "instrument", INSTRUMENT_KEYS)
+    table = _facts(reader, raw, "instrument", INSTRUMENT_KEYS, kind)
     if table is None:
         return None
-    if kind != "instrument":
-        reader.warn("[instrument] facts on an entry whose kind is not 'instrument'", "instrument")
     where = "instrument."
     return InstrumentFacts(
         adopted=reader.get(table, "adopted", date, where),
@@ -274,38 +289,24 @@ def _contact(reader: _Reader, raw: dict[str, Any]) -> Contact | None:
 
 
 def _legal_bases(reader: _Reader, raw: dict[str, Any]) -> tuple[LegalBasis, ...]:
-    bases = []
-    for number, item in enumerate(reader.tables(raw, "legal_bases", BASIS_KEYS), start=1):
-        where = f"legal_bases[{number}]."
-        instrument = reader.text(item, "instrument", where)
-        if not instrument:
-            reader.error(f"{where}instrument is required", "legal_bases")
-            continue
-        bases.append(
-            LegalBasis(
-                instrument=instrument,
-                entry=reader.text(item, "entry", where),
-                articles=reader.text(item, "articles", where),
-                note=reader.text(item, "note", where),
-            )
+    return tuple(
+        LegalBasis(
+            instrument=reader.text(item, "instrument", where) or "",
+            entry=reader.text(item, "entry", where),
+            articles=reader.text(item, "articles", where),
+            note=reader.text(item, "note", where),
         )
-    return tuple(bases)
+        for where, item in _items(reader, raw, "legal_bases", BASIS_KEYS, "instrument")
+    )
 
 
 def _references(reader: _Reader, raw: dict[str, Any]) -> tuple[Reference, ...]:
-    references = []
-    for number, item in enumerate(reader.tables(raw, "references", REFERENCE_KEYS), start=1):
-        where = f"references[{number}]."
-        title = reader.text(item, "title", where)
-        if not title:
-            reader.error(f"{where}title is required", "references")
-            continue
-        references.append(
-            Reference(
-                title=title,
-                author=reader.text(item, "author", where),
-                year=reader.get(item, "year", int, where),
-                url=reader.text(item, "url", where),
-            )
+    return tuple(
+        Reference(
+            title=reader.text(item, "title", where) or "",
+            author=reader.text(item, "author", where),
+            year=reader.get(item, "year", int, where),
+            url=reader.text(item, "url", where),
         )
-    return tuple(references)
+        for where, item in _items(reader, raw, "references", REFERENCE_KEYS, "title")
+    )

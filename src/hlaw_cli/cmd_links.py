@@ -28,7 +28,7 @@ def related(
 ) -> None:
     """Show an entry's links: see also, cross-references in its text, and the entries that link to it."""
     from hlaw_cli import render
-    from hlaw_cli.library import links_of
+    from hlaw_cli.graph import links_of
 
     found, graph = links_of(load(entries), name, depth)
     if json:
@@ -87,7 +87,7 @@ def graph(
 ) -> None:
     """Print the link graph for Graphviz or Mermaid: see-also links solid, cross-references dashed."""
     from hlaw_cli.formats import graph_dot, graph_mermaid
-    from hlaw_cli.library import graph_of
+    from hlaw_cli.graph import graph_of
 
     found = graph_of(load(entries), name, depth)
     output.text(graph_dot(found) if fmt == "dot" else graph_mermaid(found))

@@ -97,8 +97,10 @@ def show(
                 views.append(entry_view(item, library.categories, sections))
             return Group(*views)
 
-        separator = "\n\n" + "=" * 72 + "\n\n"
-        plain = lambda: separator.join(render.entry_text(item, library.categories, sections) for item in found)  # noqa: E731
+        def plain() -> str:
+            separator = "\n\n" + "=" * 72 + "\n\n"
+            return separator.join(render.entry_text(item, library.categories, sections) for item in found)
+
         output.show(plain, fancy, pager=pager)
 
 

@@ -5,7 +5,6 @@ Core modules raise these; only the CLI boundary turns them into exit codes.
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3

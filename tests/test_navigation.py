@@ -133,10 +133,10 @@ def test_completion_of_ids_and_sections(tmp_path: Path) -> None:
 
 
 def test_completion_scripts_are_available() -> None:
-    script = subprocess.run(
-        [sys.executable, "-m", "hlaw_cli", "--show-completion", "bash"], capture_output=True, text=True
-    )
-    assert "_HLAW_COMPLETE" in script.stdout or "complete" in script.stdout
+    """--show-completion prints the script for the shell it runs in (here bash)."""
+    command = f"'{sys.executable}' -m hlaw_cli --show-completion"
+    script = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert script.returncode == 0 and "_HLAW_COMPLETE" in script.stdout
 
 
 def test_browse_refuses_without_a_terminal() -> None:

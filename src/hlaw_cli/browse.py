@@ -134,11 +134,11 @@ class Session:
 
 
 def browse(library: Library, start: str | None, pager: bool) -> None:
-    """Run a session on the terminal; leave quietly on q, Ctrl-C or end of input."""
-    from rich.console import Console
+    """Run a session on the terminal (the command checks for one before opening the entries);
+    leave quietly on q, Ctrl-C or end of input."""
+    from hlaw_cli.output import new_console
 
-    require_terminal()
-    console = Console(highlight=False, markup=False, emoji=False)
+    console = new_console()
     try:
         Session(library, console, pager).run(start)
     except (EOFError, KeyboardInterrupt):

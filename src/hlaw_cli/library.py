@@ -231,7 +231,7 @@ def _date(value: str | None) -> date | None:
 
 
 def entry_from_data(data: dict[str, Any]) -> Entry:
-    """The inverse of ``jsonout.plain`` for an entry, as stored in the index."""
+    """An entry back from the JSON the index stores (``index._json_default`` wrote it)."""
     org, ins, contact = data["organization"], data["instrument"], data["contact"]
     return Entry(
         id=data["id"],

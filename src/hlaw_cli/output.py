@@ -58,10 +58,15 @@ def json(data: Any) -> None:
     _write(dumps(data))
 
 
-def rich(make: Callable[[], RenderableType]) -> None:
+def new_console() -> Any:
+    """A Console that never reads markup, emoji codes or highlights in entry text."""
     from rich.console import Console
 
-    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+def rich(make: Callable[[], RenderableType]) -> None:
+    console = new_console()
     try:
         console.print(make())
         sys.stdout.flush()
@@ -83,9 +88,7 @@ def show(plain: Callable[[], str], fancy: Callable[[], RenderableType], pager: b
 
 def paged(make: Callable[[], RenderableType]) -> None:
     """Rich output, through ``$PAGER`` (default ``less -FRX``) when it is taller than the screen."""
-    from rich.console import Console
-
-    console = Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    console = new_console()
     with console.capture() as capture:
         console.print(make())
     rendered = capture.get()

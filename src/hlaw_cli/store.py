@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hlaw_cli.folders import entry_folders
-from hlaw_cli.model import Entry, Folder, Link, Problem
+from hlaw_cli.model import Entry, Folder, Problem
 from hlaw_cli.schema import is_valid_id, parse_entry
 from hlaw_cli.text import name_variants, normalize
 
@@ -59,9 +59,6 @@ class Corpus:
 
     def sorted_entries(self) -> list[Entry]:
         return [self.entries[key] for key in sorted(self.entries)]
-
-    def link(self, entry_id: str) -> Link:
-        return Link(entry_id, self.entries[entry_id].title)
 
 
 # Below this many files a process pool costs more to start than it saves.
